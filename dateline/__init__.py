@@ -1,0 +1,1 @@
+"""Dateline: a news publishing platform on Django and Wagtail."""

@@ -1,0 +1,116 @@
+"""The reader-facing story lists: newest first, only published, a bounded number of queries each."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+from django.http import Http404
+
+from dateline.newsroom.models import ArticlePage, SiteSettings
+
+# Deep pages of an archive cost an OFFSET scan; readers past this go to the date archive instead.
+MAX_PAGE_NUMBER = 500
+
+
+def published_stories():
+    """Live stories, newest first, with what a story card shows already joined."""
+    return (
+        ArticlePage.objects.live()
+        .filter(published_at__isnull=False)
+        .select_related("section", "lead_image")
+        .prefetch_related("lead_image__renditions")
+        .order_by("-published_at", "-pk")
+    )
+
+
+@dataclass
+class PageOfStories:
+    """One page of a listing. Knows whether there is a next page without counting the whole archive."""
+
+    items: list
+    number: int
+    has_next: bool
+    per_page: int
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    @property
+    def next_page_number(self):
+        return self.number + 1
+
+    @property
+    def previous_page_number(self):
+        return self.number - 1
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self):
+        return len(self.items)
+
+
+def page_number(request):
+    raw = request.GET.get("page", "1")
+    try:
+        number = int(raw)
+    except ValueError:
+        raise Http404(f"Page {raw!r} is not a number") from None
+    if number < 1 or number > MAX_PAGE_NUMBER:
+        raise Http404(f"Page {number} is out of range")
+    return number
+
+
+def paginate(queryset, request, per_page=None):
+    per_page = per_page or settings.DATELINE_STORIES_PER_PAGE
+    number = page_number(request)
+    offset = (number - 1) * per_page
+    rows = list(queryset[offset : offset + per_page + 1])
+    if number > 1 and not rows:
+        raise Http404(f"Page {number} is empty")
+    return PageOfStories(items=rows[:per_page], number=number, has_next=len(rows) > per_page, per_page=per_page)
+
+
+def read_more(story, limit=None):
+    """The newest other published stories of a story's primary topic ("Read more on …")."""
+    topic = story.primary_topic
+    if topic is None:
+        return []
+    limit = limit or settings.DATELINE_READ_MORE_COUNT
+    return list(published_stories().filter(topic_links__topic=topic).exclude(pk=story.pk)[:limit])
+
+
+def newest_by_section(sections, per_section, exclude=()):
+    """The newest stories of each section, in one query (a window function ranks them per section)."""
+    if not sections:
+        return {}
+    ranked = (
+        published_stories()
+        .filter(section__in=sections)
+        .exclude(pk__in=[story.pk for story in exclude])
+        .annotate(rank=Window(RowNumber(), partition_by=[F("section_id")], order_by=[F("published_at").desc()]))
+        .filter(rank__lte=per_section)
+    )
+    grouped = {section.pk: [] for section in sections}
+    for story in ranked:
+        grouped[story.section_id].append(story)
+    return grouped
+
+
+def home_page_context(home, request):
+    site_settings = SiteSettings.for_request(request)
+    lead = home.lead_story if home.lead_story_id and home.lead_story and home.lead_story.live else None
+    latest = list(published_stories()[:7])
+    if lead is None and latest:
+        lead = latest[0]
+    top_stories = [story for story in latest if story.pk != getattr(lead, "pk", None)][:6]
+    sections = site_settings.navigation_sections
+    by_section = newest_by_section(sections, per_section=4, exclude=[lead] if lead else [])
+    return {
+        "lead": lead,
+        "top_stories": top_stories,
+        "section_blocks": [(section, by_section.get(section.pk, [])) for section in sections],
+    }

@@ -1,0 +1,287 @@
+"""The page tree: home, sections, the story archive and the stories themselves.
+
+Stories live in the archive, Home → Stories → year → month → story, so no parent ever holds more than
+about a thousand children (Wagtail's explorer and tree operations slow down with very many siblings).
+A story's section is a foreign key, not its place in the tree: its public URL is
+/<section>/<yyyy>/<mm>/<dd>/<slug>/, and it keeps rendering if its section is deleted.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.url_routing import RouteResult
+
+from dateline.newsroom.blocks import StoryBodyBlock
+
+
+class HomePage(Page):
+    lead_story = models.ForeignKey(
+        "newsroom.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The story at the top of the home page; the newest story when empty.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("lead_story")]
+    subpage_types = ["newsroom.SectionPage", "newsroom.StoryArchivePage"]
+    parent_page_types = ["wagtailcore.Page"]
+
+    def get_context(self, request, *args, **kwargs):
+        from dateline.newsroom import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listings.home_page_context(self, request))
+        return context
+
+
+class DatedStoryRoutingMixin:
+    """Answers /<this page>/<yyyy>/<mm>/<dd>/<slug>/ with the live story published that day."""
+
+    def route(self, request, path_components):
+        if len(path_components) == 4:
+            story = find_story(*path_components, preferred_section=self)
+            if story is not None:
+                return RouteResult(story)
+        return super().route(request, path_components)
+
+
+class SectionPage(DatedStoryRoutingMixin, Page):
+    intro = models.TextField(blank=True, max_length=500)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["newsroom.HomePage"]
+    subpage_types = []
+
+    def get_context(self, request, *args, **kwargs):
+        from dateline.newsroom import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        stories = listings.published_stories().filter(section=self)
+        context["page_of_stories"] = listings.paginate(stories, request)
+        return context
+
+
+class StoryArchivePage(DatedStoryRoutingMixin, Page):
+    """The container of every story, by year and month; also the reader's date archive."""
+
+    parent_page_types = ["newsroom.HomePage"]
+    subpage_types = ["newsroom.StoryYearPage"]
+    max_count_per_parent = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["periods"] = self.get_children().live().order_by("-slug")
+        return context
+
+
+class StoryYearPage(Page):
+    parent_page_types = ["newsroom.StoryArchivePage"]
+    subpage_types = ["newsroom.StoryMonthPage"]
+    template = "newsroom/story_period_page.html"
+
+    def date_range(self):
+        year = int(self.slug)
+        return local_midnight(year, 1, 1), local_midnight(year + 1, 1, 1)
+
+    def get_context(self, request, *args, **kwargs):
+        return period_context(self, request, super().get_context(request, *args, **kwargs))
+
+
+class StoryMonthPage(Page):
+    parent_page_types = ["newsroom.StoryYearPage"]
+    subpage_types = ["newsroom.ArticlePage"]
+    template = "newsroom/story_period_page.html"
+
+    def date_range(self):
+        year, month = int(self.get_parent().slug), int(self.slug)
+        end = local_midnight(year + month // 12, month % 12 + 1, 1)
+        return local_midnight(year, month, 1), end
+
+    def get_context(self, request, *args, **kwargs):
+        return period_context(self, request, super().get_context(request, *args, **kwargs))
+
+
+class ArticlePage(Page):
+    standfirst = models.TextField(
+        blank=True, max_length=400, help_text="One or two sentences under the headline; also the summary in feeds."
+    )
+    lead_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead_image_caption = models.CharField(
+        "caption", max_length=500, blank=True, help_text="Leave empty to use the image's own caption."
+    )
+    lead_image_credit = models.CharField(
+        "credit", max_length=255, blank=True, help_text="Leave empty to use the image's own credit."
+    )
+    body = StreamField(StoryBodyBlock(), blank=True)
+    section = models.ForeignKey(
+        "newsroom.SectionPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="stories"
+    )
+    published_at = models.DateTimeField(
+        "first published", null=True, blank=True, help_text="Set on first publication; the date in the story's URL."
+    )
+    updated_at = models.DateTimeField(
+        "updated", null=True, blank=True, help_text="Shown as “Updated” when a story changes in substance."
+    )
+    source = models.CharField(max_length=50, blank=True, editable=False, help_text="Where an imported story came from")
+    source_id = models.CharField(max_length=500, blank=True, editable=False)
+    source_checksum = models.CharField(max_length=64, blank=True, editable=False)
+
+    content_panels = [
+        FieldPanel("title", heading="Headline"),
+        FieldPanel("standfirst"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldRowPanel([FieldPanel("lead_image_caption"), FieldPanel("lead_image_credit")]),
+            ],
+            heading="Lead image",
+        ),
+        FieldPanel("body"),
+        FieldPanel("section"),
+        InlinePanel("author_links", heading="Authors", label="Author"),
+        InlinePanel("topic_links", heading="Topics", label="Topic", help_text="The first topic is the primary topic."),
+        FieldRowPanel([FieldPanel("published_at"), FieldPanel("updated_at")], heading="Dates"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.FilterField("section"),
+        index.FilterField("published_at"),
+    ]
+    parent_page_types = ["newsroom.StoryMonthPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "story"
+        verbose_name_plural = "stories"
+        indexes = [
+            models.Index(fields=["-published_at"], name="story_newest"),
+            models.Index(fields=["section", "-published_at"], name="story_section_newest"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "source_id"], condition=~models.Q(source=""), name="story_unique_source"
+            )
+        ]
+
+    @property
+    def headline(self):
+        return self.title
+
+    @property
+    def lead_caption(self):
+        return self.lead_image_caption or (self.lead_image.caption if self.lead_image else "")
+
+    @property
+    def lead_credit(self):
+        return self.lead_image_credit or (self.lead_image.credit if self.lead_image else "")
+
+    @cached_property
+    def topics(self):
+        return [link.topic for link in self.topic_links.select_related("topic")]
+
+    @property
+    def primary_topic(self):
+        return self.topics[0] if self.topics else None
+
+    @cached_property
+    def authors(self):
+        return [link.author for link in self.author_links.select_related("author")]
+
+    @property
+    def dateline_time(self):
+        """The time that dates the story: first publication, or for a draft its latest change."""
+        return self.published_at or self.first_published_at or self.latest_revision_created_at or timezone.now()
+
+    def save(self, *args, **kwargs):
+        if self.live and not self.published_at:
+            self.published_at = self.first_published_at or timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if not parts or parts[2] is None:
+            return parts
+        site_id, root_url, tree_path = parts
+        day = timezone.localtime(self.dateline_time).strftime("%Y/%m/%d")
+        # tree_path is <site>/stories/<yyyy>/<mm>/<slug>/; sections are siblings of the archive.
+        site_prefix, archive_slug = tree_path.rstrip("/").rsplit("/", 4)[:2]
+        prefix = f"{site_prefix}/{self.section.slug if self.section_id and self.section else archive_slug}"
+        return site_id, root_url, f"{prefix}/{day}/{self.slug}/"
+
+    def serve(self, request, *args, **kwargs):
+        canonical = self.get_url(request)
+        if canonical and request.path != canonical:
+            return redirect(canonical, permanent=True)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from dateline.newsroom import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context["read_more"] = listings.read_more(self)
+        return context
+
+
+class ArticleTopic(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey("newsroom.Topic", on_delete=models.CASCADE, related_name="story_links")
+
+    panels = [FieldPanel("topic")]
+
+    class Meta(Orderable.Meta):
+        indexes = [models.Index(fields=["topic", "page"], name="story_topic")]
+
+
+class ArticleAuthor(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="author_links")
+    author = models.ForeignKey("newsroom.Author", on_delete=models.CASCADE, related_name="story_links")
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        indexes = [models.Index(fields=["author", "page"], name="story_author")]
+
+
+def local_midnight(year, month, day):
+    return timezone.make_aware(datetime.combine(datetime(year, month, day).date(), time.min))
+
+
+def find_story(year, month, day, slug, preferred_section=None):
+    """The live story with this slug published on this (local) day, or None."""
+    try:
+        start = local_midnight(int(year), int(month), int(day))
+    except (ValueError, OverflowError):
+        return None
+    candidates = list(
+        ArticlePage.objects.live()
+        .filter(slug=slug, published_at__gte=start, published_at__lt=start + timedelta(days=1))
+        .select_related("section")[:5]
+    )
+    for story in candidates:
+        if preferred_section is not None and story.section_id == preferred_section.pk:
+            return story
+    return candidates[0] if candidates else None
+
+
+def period_context(folder, request, context):
+    from dateline.newsroom import listings
+
+    start, end = folder.date_range()
+    stories = listings.published_stories().filter(published_at__gte=start, published_at__lt=end)
+    context["page_of_stories"] = listings.paginate(stories, request)
+    context["periods"] = folder.get_children().live().order_by("slug")
+    return context

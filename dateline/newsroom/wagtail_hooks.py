@@ -1,0 +1,76 @@
+from django.urls import path, reverse
+from django_filters import DateFromToRangeFilter, ModelMultipleChoiceFilter
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from dateline.newsroom import admin_views
+from dateline.newsroom.models import ArticlePage, Author, SectionPage, Topic
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class AuthorViewSet(SnippetViewSet):
+    model = Author
+    icon = "user"
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = ["name", "role", "slug"]
+    search_fields = ["name"]
+
+
+class StoryFilterSet(PageListingViewSet.filterset_class):
+    section = ModelMultipleChoiceFilter(queryset=SectionPage.objects.all())
+    author_links__author = ModelMultipleChoiceFilter(queryset=Author.objects.all(), label="Author")
+    published_at = DateFromToRangeFilter(label="First published", widget=DateRangePickerWidget)
+
+    class Meta:
+        model = ArticlePage
+        fields = ["live", "section", "author_links__author", "published_at"]
+
+
+class StoryListingViewSet(PageListingViewSet):
+    """A flat list of every story, whatever archive folder it is in, filterable the way a desk works."""
+
+    model = ArticlePage
+    icon = "doc-full"
+    menu_label = "Stories"
+    menu_order = 150
+    add_to_admin_menu = True
+    filterset_class = StoryFilterSet
+    columns = [
+        *PageListingViewSet.columns[:2],
+        Column("section", label="Section", accessor="section"),
+        DateColumn("published_at", label="Published", sort_key="published_at"),
+        *PageListingViewSet.columns[3:],
+    ]
+
+
+register_snippet(TopicViewSet)
+register_snippet(AuthorViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_story_listing():
+    return StoryListingViewSet("stories")
+
+
+@hooks.register("register_admin_urls")
+def register_newsroom_admin_urls():
+    return [path("newsroom/new-story/", admin_views.new_story, name="newsroom_new_story")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_new_story_menu_item():
+    return MenuItem("New story", reverse("newsroom_new_story"), icon_name="plus", order=140)
