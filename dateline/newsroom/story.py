@@ -40,7 +40,7 @@ class Story:
     standfirst: str = ""
     # (block type, value) pairs: ("paragraph", "<p>html</p>"), ("subheading", "text"),
     # ("quotation", {"text", "attribution"}), ("image", {"image": StoryImage, "caption", "credit"}),
-    # ("embed", {"url", "caption"}), ("related_link", {"url" or "page_id", "title"}).
+    # ("embed", {"url", "caption"}), ("related_link", {"url" or "page_id" or "headline", "title"}).
     body: list = field(default_factory=list)
     lead_image: StoryImage | None = None
     lead_image_caption: str = ""
@@ -165,7 +165,12 @@ def body_block(block_type, value):
             "credit": value.get("credit", ""),
         }
     elif block_type == "related_link":
-        value = {"page": value.get("page_id"), "url": value.get("url", ""), "title": value.get("title", "")}
+        page_id = value.get("page_id")
+        if not page_id and value.get("headline"):
+            page_id = (
+                ArticlePage.objects.filter(title=value["headline"]).order_by("-pk").values_list("pk", flat=True).first()
+            )
+        value = {"page": page_id, "url": value.get("url", ""), "title": value.get("title", "")}
     elif block_type == "embed":
         value = {"url": value["url"], "caption": value.get("caption", "")}
     return {"type": block_type, "value": value}

@@ -908,8 +908,8 @@ STORIES = [
             ),
             "credit": "Photo: Devika Rao/English News",
             "alt": (
-                "Illustration of a calm harbour at dawn, with a sailing boat and a small ferry on the water and cranes "
-                "in the distance"
+                "Illustration of a calm harbour at dawn, with small boats on the water, a pier in front and cranes in "
+                "the distance"
             ),
             "palette": ("#0b3954", "#ff7f50"),
             "motif": "harbour",
