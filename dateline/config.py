@@ -1,6 +1,7 @@
 """Reading settings from the environment, with errors that name the variable."""
 
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -64,6 +65,8 @@ def database_from_url(name, default):
     if not engine:
         raise ConfigError(f"{name} has an unknown scheme: {url.split(':', 1)[0]!r}")
     if engine.endswith("sqlite3"):
+        if config["NAME"] and config["NAME"] != ":memory:":
+            Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
         config["CONN_MAX_AGE"] = 0
         config["CONN_HEALTH_CHECKS"] = False
         config.setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "init_command": SQLITE_PRAGMAS})
