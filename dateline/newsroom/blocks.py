@@ -76,7 +76,11 @@ class RelatedLinkValue(blocks.StructValue):
 class RelatedLinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(required=False, page_type="newsroom.ArticlePage")
     url = blocks.URLBlock(required=False, help_text="An outside link, when no story is chosen")
-    title = blocks.CharBlock(required=False, max_length=255, help_text="Leave empty to use the story's headline")
+    title = blocks.CharBlock(
+        required=False,
+        max_length=255,
+        help_text="Leave empty to use the story's headline. A headline alone waits for a story with that headline.",
+    )
 
     class Meta:
         icon = "link"
@@ -85,9 +89,9 @@ class RelatedLinkBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if not value.get("page") and not value.get("url"):
+        if not value.get("page") and not value.get("url") and not value.get("title"):
             raise blocks.StructBlockValidationError(
-                block_errors={"page": ValidationError("Choose a story or enter a link")}
+                block_errors={"page": ValidationError("Choose a story, enter a link or a headline")}
             )
         return value
 
