@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DEBUG=true
 
-.PHONY: run test lint install migrate demo scheduler clean
+.PHONY: run test lint install migrate demo scheduler clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,9 +28,20 @@ demo: migrate
 run: demo
 	@echo ""
 	@echo "  Dateline is running at http://$(HOST):$(PORT)/"
-	@echo "  Newsroom admin:  http://$(HOST):$(PORT)/admin/   (demo login: admin / dateline-demo-admin)"
+	@echo "  Newsroom admin:  http://$(HOST):$(PORT)/admin/"
+	@echo "  Demo logins (user / password):"
+	@echo "    admin / dateline-demo-admin                  superuser"
+	@echo "    administrator / dateline-demo-administrator  Administrator"
+	@echo "    editor / dateline-demo-editor                Editor: approves and publishes"
+	@echo "    reporter / dateline-demo-reporter            Reporter: writes and submits for review"
+	@echo "  The scheduler publishes stories when their go-live time comes (checked every 30 s)."
 	@echo ""
+	@trap 'kill 0' EXIT INT TERM; \
+	$(DEV_ENV) $(BIN)/python manage.py run_scheduler --interval 30 & \
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+scheduler: migrate
+	$(DEV_ENV) $(BIN)/python manage.py run_scheduler
 
 lint: install
 	$(BIN)/ruff check .
@@ -38,6 +49,19 @@ lint: install
 
 test: lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Benchmarks: a fresh SQLite archive of each size under var/bench/, then publishing and reader-query timings.
+BENCH_SIZES ?= 1000 10000
+BENCH_ENV := DEBUG=false SECRET_KEY=bench-only-not-a-secret-0123456789abcdefghijklmnop
+
+bench: install
+	mkdir -p var/bench
+	for size in $(BENCH_SIZES); do \
+		db="$(CURDIR)/var/bench/$$size.sqlite3"; rm -f "$$db"; \
+		$(BENCH_ENV) DATABASE_URL="sqlite:///$$db" $(BIN)/python manage.py migrate --no-input -v0 && \
+		$(BENCH_ENV) DATABASE_URL="sqlite:///$$db" $(BIN)/python manage.py generate_stories $$size && \
+		$(BENCH_ENV) DATABASE_URL="sqlite:///$$db" $(BIN)/python -m dateline.newsroom.bench || exit 1; \
+	done
 
 clean:
 	rm -rf var/test .pytest_cache .ruff_cache

@@ -13,7 +13,7 @@ def topic_index(request):
 
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    stories = listings.published_stories().filter(topic_links__topic=topic)
+    stories = listings.stories_about(topic)
     context = {"topic": topic, "page_of_stories": listings.paginate(stories, request)}
     return TemplateResponse(request, "newsroom/topic_page.html", context)
 
@@ -24,6 +24,6 @@ def author_index(request):
 
 def author_detail(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
-    stories = listings.published_stories().filter(author_links__author=author)
+    stories = listings.stories_by(author)
     context = {"author": author, "page_of_stories": listings.paginate(stories, request)}
     return TemplateResponse(request, "newsroom/author_page.html", context)

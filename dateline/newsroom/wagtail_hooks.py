@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.urls import path, reverse
 from django_filters import DateFromToRangeFilter, ModelMultipleChoiceFilter
 from wagtail import hooks
@@ -9,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from dateline.newsroom import admin_views
+from dateline.newsroom.forms import HEADLINE_WARN
 from dateline.newsroom.models import ArticlePage, Author, SectionPage, Topic
 
 
@@ -74,3 +76,14 @@ def register_newsroom_admin_urls():
 @hooks.register("register_admin_menu_item")
 def register_new_story_menu_item():
     return MenuItem("New story", reverse("newsroom_new_story"), icon_name="plus", order=140)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_long_headlines(request, page):
+    if isinstance(page, ArticlePage) and len(page.title) > HEADLINE_WARN:
+        messages.warning(
+            request,
+            f"The headline is {len(page.title)} characters long; above {HEADLINE_WARN} it is cut short in search "
+            "results and on social networks.",
+        )

@@ -7,7 +7,9 @@ from dateline.newsroom.models.pages import (
     SectionPage,
     StoryArchivePage,
     StoryMonthPage,
+    StoryNote,
     StoryYearPage,
+    visible_stories,
 )
 from dateline.newsroom.models.people import Author, Topic
 from dateline.newsroom.models.site_settings import SiteSettings
@@ -24,6 +26,8 @@ __all__ = [
     "SiteSettings",
     "StoryArchivePage",
     "StoryMonthPage",
+    "StoryNote",
     "StoryYearPage",
     "Topic",
+    "visible_stories",
 ]

@@ -13,6 +13,10 @@ class NewsImage(AbstractImage):
 
     admin_form_fields = Image.admin_form_fields + ("caption", "credit")
 
+    class Meta(AbstractImage.Meta):
+        verbose_name = "image"
+        verbose_name_plural = "images"
+
 
 class NewsRendition(AbstractRendition):
     image = models.ForeignKey(NewsImage, on_delete=models.CASCADE, related_name="renditions")

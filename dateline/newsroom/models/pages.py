@@ -10,6 +10,7 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import models
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -21,6 +22,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from dateline.newsroom.blocks import StoryBodyBlock
+from dateline.newsroom.forms import ArticlePageForm
 
 
 class HomePage(Page):
@@ -135,6 +137,10 @@ class ArticlePage(Page):
     updated_at = models.DateTimeField(
         "updated", null=True, blank=True, help_text="Shown as “Updated” when a story changes in substance."
     )
+    embargoed = models.BooleanField(
+        default=False,
+        help_text="Under embargo: invisible everywhere until the go-live time set under “Scheduled publishing”.",
+    )
     source = models.CharField(max_length=50, blank=True, editable=False, help_text="Where an imported story came from")
     source_id = models.CharField(max_length=500, blank=True, editable=False)
     source_checksum = models.CharField(max_length=64, blank=True, editable=False)
@@ -154,7 +160,15 @@ class ArticlePage(Page):
         InlinePanel("author_links", heading="Authors", label="Author"),
         InlinePanel("topic_links", heading="Topics", label="Topic", help_text="The first topic is the primary topic."),
         FieldRowPanel([FieldPanel("published_at"), FieldPanel("updated_at")], heading="Dates"),
+        FieldPanel("embargoed"),
+        InlinePanel(
+            "notes",
+            heading="Corrections and updates",
+            label="Note",
+            help_text="Appended to the story with their time; publishing one sets the story's updated time.",
+        ),
     ]
+    base_form_class = ArticlePageForm
     search_fields = Page.search_fields + [
         index.SearchField("standfirst"),
         index.SearchField("body"),
@@ -206,9 +220,30 @@ class ArticlePage(Page):
         """The time that dates the story: first publication, or for a draft its latest change."""
         return self.published_at or self.first_published_at or self.latest_revision_created_at or timezone.now()
 
+    @property
+    def is_under_embargo(self):
+        return self.embargoed and self.go_live_at is not None and self.go_live_at > timezone.now()
+
+    @cached_property
+    def _notes(self):
+        return sorted(self.notes.all(), key=lambda note: note.noted_at)
+
+    @property
+    def corrections(self):
+        return [note for note in self._notes if note.kind == StoryNote.CORRECTION]
+
+    @property
+    def updates(self):
+        return [note for note in self._notes if note.kind == StoryNote.UPDATE]
+
     def save(self, *args, **kwargs):
         if self.live and not self.published_at:
             self.published_at = self.first_published_at or timezone.now()
+        for link in [*self.topic_links.all(), *self.author_links.all()]:
+            link.published_at = self.published_at
+        latest_note = max((note.noted_at for note in self.notes.all() if note.noted_at), default=None)
+        if latest_note and (self.updated_at is None or latest_note > self.updated_at):
+            self.updated_at = latest_note
         super().save(*args, **kwargs)
 
     def get_url_parts(self, request=None):
@@ -223,6 +258,8 @@ class ArticlePage(Page):
         return site_id, root_url, f"{prefix}/{day}/{self.slug}/"
 
     def serve(self, request, *args, **kwargs):
+        if self.is_under_embargo:
+            raise Http404("Under embargo")
         canonical = self.get_url(request)
         if canonical and request.path != canonical:
             return redirect(canonical, permanent=True)
@@ -236,24 +273,55 @@ class ArticlePage(Page):
         return context
 
 
-class ArticleTopic(Orderable):
+class StoryNote(Orderable):
+    """A correction or an update appended to a published story."""
+
+    CORRECTION, UPDATE = "correction", "update"
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="notes")
+    kind = models.CharField(max_length=20, choices=[(CORRECTION, "Correction"), (UPDATE, "Update")], default=UPDATE)
+    text = models.TextField()
+    noted_at = models.DateTimeField("time", default=timezone.now)
+
+    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("noted_at")]), FieldPanel("text")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+
+def visible_stories():
+    """Live stories that readers may see: not scheduled, not expired, not under embargo."""
+    return ArticlePage.objects.live().exclude(embargoed=True, go_live_at__gt=timezone.now())
+
+
+class StoryLink(Orderable):
+    """A story's link to a topic or author. Carries the story's publication time so that a topic's or an
+    author's newest stories come straight off an index, however many stories they have."""
+
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class ArticleTopic(StoryLink):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="topic_links")
     topic = models.ForeignKey("newsroom.Topic", on_delete=models.CASCADE, related_name="story_links")
 
     panels = [FieldPanel("topic")]
 
-    class Meta(Orderable.Meta):
-        indexes = [models.Index(fields=["topic", "page"], name="story_topic")]
+    class Meta(StoryLink.Meta):
+        indexes = [models.Index(fields=["topic", "-published_at"], name="topic_newest")]
 
 
-class ArticleAuthor(Orderable):
+class ArticleAuthor(StoryLink):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="author_links")
     author = models.ForeignKey("newsroom.Author", on_delete=models.CASCADE, related_name="story_links")
 
     panels = [FieldPanel("author")]
 
-    class Meta(Orderable.Meta):
-        indexes = [models.Index(fields=["author", "page"], name="story_author")]
+    class Meta(StoryLink.Meta):
+        indexes = [models.Index(fields=["author", "-published_at"], name="author_newest")]
 
 
 def local_midnight(year, month, day):
@@ -267,7 +335,7 @@ def find_story(year, month, day, slug, preferred_section=None):
     except (ValueError, OverflowError):
         return None
     candidates = list(
-        ArticlePage.objects.live()
+        visible_stories()
         .filter(slug=slug, published_at__gte=start, published_at__lt=start + timedelta(days=1))
         .select_related("section")[:5]
     )

@@ -6,6 +6,7 @@ Idempotent: a second run finds everything in place and changes nothing.
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -17,6 +18,12 @@ from dateline.newsroom.story import Story, StoryImage, image_from_story_image, p
 DEMO_SOURCE = "demo"
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "dateline-demo-admin"  # noqa: S105 (a published demo login, printed by `make run`)
+# One demo login per newsroom role (username, role, display name); the password is "dateline-demo-<username>".
+ROLE_USERS = [
+    ("reporter", "Reporter", "Ravi Reporter"),
+    ("editor", "Editor", "Esha Editor"),
+    ("administrator", "Administrator", "Anil Administrator"),
+]
 
 
 class Command(BaseCommand):
@@ -82,6 +89,14 @@ class Command(BaseCommand):
         User = get_user_model()
         if not User.objects.filter(username=ADMIN_USERNAME).exists():
             User.objects.create_superuser(ADMIN_USERNAME, "admin@example.com", ADMIN_PASSWORD)
+        for username, role, full_name in ROLE_USERS:
+            if User.objects.filter(username=username).exists():
+                continue
+            first, last = full_name.split(" ", 1)
+            user = User.objects.create_user(
+                username, f"{username}@example.com", f"dateline-demo-{username}", first_name=first, last_name=last
+            )
+            user.groups.add(Group.objects.get(name=role))
 
 
 def demo_story(data):
