@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DEBUG=true
 
-.PHONY: run test lint install migrate demo scheduler clean bench
+.PHONY: run test lint install migrate demo scheduler clean bench serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,16 @@ run: demo
 	@trap 'kill 0' EXIT INT TERM; \
 	$(DEV_ENV) $(BIN)/python manage.py run_scheduler --interval 30 & \
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production settings (from the environment: SECRET_KEY, SITE_URL, DATABASE_URL, REDIS_URL…) under gunicorn,
+# 2 × cores + 1 workers; static files hashed and compressed by collectstatic, served by WhiteNoise.
+WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 + 1 )))
+SERVE_ENV := STATIC_MANIFEST=true
+
+serve: install
+	$(SERVE_ENV) $(BIN)/python manage.py migrate --no-input
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --no-input -v0
+	$(SERVE_ENV) $(BIN)/gunicorn dateline.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
 
 scheduler: migrate
 	$(DEV_ENV) $(BIN)/python manage.py run_scheduler

@@ -32,6 +32,11 @@ CSRF_TRUSTED_ORIGINS = [SITE_URL]
 
 INSTALLED_APPS = [
     "dateline.newsroom",
+    "dateline.ingest",
+    "dateline.syndication",
+    "dateline.delivery",
+    "dateline.search",
+    "dateline.enrich",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -56,6 +61,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "dateline.delivery.middleware.PageCacheMiddleware",  # first: a cache hit skips everything below
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -104,7 +110,13 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "dateline"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "dateline",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},  # pages and their tag stamps; the default 300 evicts stamps early
+        }
+    }
 
 # Background work (search indexing, image renditions, front-end cache purges) runs through django-tasks.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
@@ -149,7 +161,12 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Dateline")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "newsroom.NewsImage"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Stories are indexed by a task when they are published, changed or unpublished (dateline/newsroom/tasks.py),
+# not on each save; with a worker TASKS_BACKEND that work leaves the publishing request entirely.
+WAGTAILSEARCH_BACKENDS = {
+    # SEARCH_CONFIG is PostgreSQL's text search configuration (stemming, stop words); SQLite uses FTS5.
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": env_str("SEARCH_CONFIG", "english")}
+}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -186,3 +203,26 @@ LOGGING = {
 # Newsroom
 DATELINE_STORIES_PER_PAGE = env_int("STORIES_PER_PAGE", 20)
 DATELINE_READ_MORE_COUNT = 4
+
+# Search and enrichment
+DATELINE_SEARCH_PER_PAGE = env_int("SEARCH_PER_PAGE", 20)
+DATELINE_SEARCH_MAX_QUERY_LENGTH = 500
+# Imported stories' suggestions at or above this confidence (0–1) are accepted without an editor; empty: never.
+_auto_accept = env_str("SUGGESTION_AUTO_ACCEPT", "")
+try:
+    DATELINE_SUGGESTION_AUTO_ACCEPT = float(_auto_accept) if _auto_accept else None
+except ValueError:
+    raise ConfigError(f"SUGGESTION_AUTO_ACCEPT={_auto_accept!r} must be a number between 0 and 1") from None
+DATELINE_RELATED_COUNT = env_int("RELATED_COUNT", 5)
+
+# Delivery: the full-page cache (dateline/delivery), purged by content tag when stories and settings change.
+DATELINE_PAGE_CACHE = env_bool("PAGE_CACHE", True)
+DATELINE_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+DATELINE_PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 86_400)
+DATELINE_PURGE_BACKENDS = {"local": {"BACKEND": "dateline.delivery.backends.local.LocalBackend"}}
+if env_str("VARNISH_URL"):
+    DATELINE_PURGE_BACKENDS["varnish"] = {
+        "BACKEND": "dateline.delivery.backends.varnish.VarnishBackend",
+        "LOCATION": env_str("VARNISH_URL"),
+        "METHOD": env_str("VARNISH_PURGE_METHOD", "PURGE"),
+    }

@@ -6,11 +6,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from dateline.newsroom import urls as newsroom_urls
+from dateline.search import views as search_views
+from dateline.syndication import urls as syndication_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("search/", search_views.search, name="search"),
     path("", include(newsroom_urls)),
+    path("", include(syndication_urls)),
 ]
 
 if settings.SERVE_MEDIA:

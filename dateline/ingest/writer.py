@@ -30,6 +30,7 @@ def write_item(item, report, *, publish=False, dry_run=False, section="", user=N
         report.failures.append((item.label, item.error or "no story found"))
         return None
     story = item.story
+    publish = publish and getattr(item, "publish", True)  # a format may keep an item a draft (WordPress drafts)
     if section:
         story.section = section
     try:

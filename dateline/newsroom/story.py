@@ -98,12 +98,14 @@ def page_from_story(story, *, publish=False, user=None):
     page.published_at = story.published_at
     page.updated_at = story.updated_at
     page.source_checksum = checksum
-    page.topic_links = [ArticleTopic(topic=topic_named(name)) for name in story.topics]
-    page.author_links = [ArticleAuthor(author=author_named(name)) for name in story.authors]
+    page.topic_links = [
+        ArticleTopic(topic=topic_named(name), sort_order=order) for order, name in enumerate(story.topics)
+    ]
+    page.author_links = [
+        ArticleAuthor(author=author_named(name), sort_order=order) for order, name in enumerate(story.authors)
+    ]
 
     if status == CREATED:
-        if story.published_at:
-            page.first_published_at = story.published_at
         folder = month_folder(story.published_at)
         page.slug = unique_sibling_slug(folder, page.slug)
         page.live = False
@@ -111,6 +113,7 @@ def page_from_story(story, *, publish=False, user=None):
     revision = page.save_revision(user=user, log_action=True)
     if publish:
         revision.publish(user=user)
+        page.refresh_from_db()  # publishing worked on a copy made from the revision
     return page, status
 
 

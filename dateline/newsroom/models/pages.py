@@ -141,7 +141,7 @@ class ArticlePage(Page):
         default=False,
         help_text="Under embargo: invisible everywhere until the go-live time set under “Scheduled publishing”.",
     )
-    source = models.CharField(max_length=50, blank=True, editable=False, help_text="Where an imported story came from")
+    source = models.CharField(max_length=200, blank=True, editable=False, help_text="Where an imported story came from")
     source_id = models.CharField(max_length=500, blank=True, editable=False)
     source_checksum = models.CharField(max_length=64, blank=True, editable=False)
 
@@ -174,6 +174,12 @@ class ArticlePage(Page):
         index.SearchField("body"),
         index.FilterField("section"),
         index.FilterField("published_at"),
+        # The search page (dateline/search): a headline match outranks a standfirst match, which outranks the body;
+        # topics and authors are searchable by name.
+        index.SearchField("title", boost=5),
+        index.SearchField("standfirst", boost=2),
+        index.RelatedFields("topic_links", [index.RelatedFields("topic", [index.SearchField("name", boost=2)])]),
+        index.RelatedFields("author_links", [index.RelatedFields("author", [index.SearchField("name")])]),
     ]
     parent_page_types = ["newsroom.StoryMonthPage"]
     subpage_types = []

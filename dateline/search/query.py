@@ -1,0 +1,361 @@
+"""Full-text search over published stories, for the reader's search page.
+
+The text goes to the configured search backend (Wagtail's database backend: PostgreSQL full-text search with the
+`SEARCH_CONFIG` language configuration, or SQLite's FTS5), never as the backend's own query syntax: the reader's
+input is reduced to words (and "quoted phrases"), so operators, SQL and markup are only ever searched for as words.
+Relevance comes from the backend (ArticlePage.search_fields boosts the headline on PostgreSQL); the best
+RERANK_WINDOW matches are then re-ranked by relevance × a field factor (words found in the headline, then the
+standfirst: the same on every backend, as SQLite's bm25 ignores boosts) × a recency factor, so a headline match
+outranks a body match and, at equal relevance, a newer story comes first. Only stories readers may see are searched
+(`visible_stories()`): no drafts, scheduled or embargoed stories.
+"""
+
+import html
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from modelsearch.backends import get_search_backend
+from modelsearch.query import And, Phrase, PlainText
+
+from dateline.newsroom.models import (
+    ArticleAuthor,
+    ArticlePage,
+    ArticleTopic,
+    Author,
+    SectionPage,
+    Topic,
+    visible_stories,
+)
+
+RERANK_WINDOW = 200
+MAX_TERMS = 12
+MAX_TERM_LENGTH = 40
+MAX_PAGE_NUMBER = 50
+# Recency: the factor falls from 1 (today) towards RECENCY_FLOOR with this half-life; relevance still dominates.
+RECENCY_HALF_LIFE_DAYS = 30
+RECENCY_FLOOR = 0.5
+SNIPPET_LENGTH = 240
+HEADLINE_WEIGHT = 2.0
+STANDFIRST_WEIGHT = 0.5
+
+WORD = re.compile(r"\w+", re.UNICODE)
+PHRASE = re.compile(r'"([^"]*)"')
+OPERATORS = {"and", "or", "not"}
+
+
+@dataclass
+class ParsedQuery:
+    text: str  # what the reader typed, cleaned and truncated: shown back in the search box
+    terms: list  # the words to search for, lower-cased, in order, without duplicates
+    phrases: list  # quoted phrases of two or more words
+
+    def __bool__(self):
+        return bool(self.terms)
+
+
+def parse_query(raw):
+    """Reduce the reader's text to words and phrases. Never raises, whatever the input."""
+    text = " ".join(str(raw or "").replace("\x00", " ").split())[: settings.DATELINE_SEARCH_MAX_QUERY_LENGTH]
+    phrases = []
+    for match in PHRASE.finditer(text):
+        words = [word.lower() for word in WORD.findall(match.group(1)) if len(word) <= MAX_TERM_LENGTH]
+        if len(words) > 1:
+            phrases.append(" ".join(words[:MAX_TERMS]))
+    terms = []
+    for word in WORD.findall(text.replace("_", " ")):
+        word = word.lower()
+        if len(word) > MAX_TERM_LENGTH or word in terms or (word in OPERATORS and word != text.strip().lower()):
+            continue
+        terms.append(word)
+        if len(terms) == MAX_TERMS:
+            break
+    return ParsedQuery(text=text, terms=terms, phrases=phrases[:3])
+
+
+def backend_query(parsed, operator="and"):
+    words = PlainText(" ".join(parsed.terms), operator=operator)
+    if operator == "and" and parsed.phrases:
+        return And([words, *(Phrase(phrase) for phrase in parsed.phrases)])
+    return words
+
+
+@dataclass
+class Filters:
+    section: SectionPage | None = None
+    topic: Topic | None = None
+    author: Author | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    invalid: list = field(default_factory=list)  # parameters that were ignored, for the page to say so
+
+    @property
+    def active(self):
+        return any([self.section, self.topic, self.author, self.date_from, self.date_to])
+
+
+def parse_date(value):
+    try:
+        return date.fromisoformat(value.strip()[:10]) if value and value.strip() else None
+    except ValueError:
+        return False
+
+
+def filters_from(params):
+    """Filters from request parameters (slugs and ISO dates); unknown values are ignored and noted."""
+    filters = Filters()
+    for name, model in [("section", SectionPage), ("topic", Topic), ("author", Author)]:
+        slug = (params.get(name) or "").strip()[:120]
+        if slug:
+            obj = model.objects.filter(slug=slug).first()
+            setattr(filters, name, obj)
+            if obj is None:
+                filters.invalid.append(name)
+    for name, attr in [("from", "date_from"), ("to", "date_to")]:
+        value = parse_date(params.get(name))
+        if value is False:
+            filters.invalid.append(name)
+        else:
+            setattr(filters, attr, value)
+    return filters
+
+
+def local_start(day):
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def searchable_stories(filters):
+    """Visible, published stories matching the filters, as a queryset the search backend accepts.
+
+    The backend only filters on indexed FilterFields, so visibility, topics and authors are applied as an
+    `id__in` subquery and sections and dates on their own FilterFields.
+    """
+    allowed = visible_stories().filter(published_at__isnull=False)
+    if filters.topic:
+        allowed = allowed.filter(
+            Exists(ArticleTopic.objects.filter(page=OuterRef("pk"), topic=filters.topic)),
+        )
+    if filters.author:
+        allowed = allowed.filter(
+            Exists(ArticleAuthor.objects.filter(page=OuterRef("pk"), author=filters.author)),
+        )
+    stories = ArticlePage.objects.filter(id__in=allowed.values("id"))
+    if filters.section:
+        stories = stories.filter(section=filters.section)
+    if filters.date_from:
+        stories = stories.filter(published_at__gte=local_start(filters.date_from))
+    if filters.date_to:
+        stories = stories.filter(published_at__lt=local_start(filters.date_to + timedelta(days=1)))
+    return stories
+
+
+def recency_factor(published_at, now):
+    age_days = max((now - published_at).total_seconds() / 86400, 0) if published_at else 10 * 365
+    return RECENCY_FLOOR + (1 - RECENCY_FLOOR) * math.pow(0.5, age_days / RECENCY_HALF_LIFE_DAYS)
+
+
+def stem(term):
+    return term[:5] if len(term) > 6 else term
+
+
+def share_of_terms(text, terms):
+    words = [word.lower() for word in WORD.findall(text or "")]
+    return sum(1 for term in terms if any(word.startswith(stem(term)) for word in words)) / len(terms)
+
+
+def field_factor(story, terms):
+    """Weight where the words matched, the same on every backend (SQLite's bm25 ignores field boosts):
+    words in the headline count most, then the standfirst."""
+    if not terms:
+        return 1
+    return (
+        1
+        + HEADLINE_WEIGHT * share_of_terms(story.title, terms)
+        + STANDFIRST_WEIGHT * share_of_terms(story.standfirst, terms)
+    )
+
+
+class SQLiteResults:
+    """The best matches straight from the FTS5 table, ranked by bm25 with the headline weighted, in one query.
+
+    The backend's own SQLite query scores each result with a correlated subquery (seconds for a common word over
+    10,000 stories); this asks FTS5 once, ordered by its rank, and joins the allowed stories as a subquery.
+    """
+
+    def __init__(self, parsed, stories, operator):
+        self.parsed, self.stories, self.operator = parsed, stories, operator
+
+    def match(self):
+        words = [f'"{term}"' for term in self.parsed.terms]  # terms are \w+ only: safe inside quotes
+        expression = f" {self.operator.upper()} ".join(words)
+        if self.operator == "and" and self.parsed.phrases:
+            expression = " AND ".join([f"({expression})", *(f'"{phrase}"' for phrase in self.parsed.phrases)])
+        return "{body title} : (" + expression + ")"
+
+    def __getitem__(self, window):
+        from modelsearch.conf import get_app_config
+        from modelsearch.utils import get_descendants_content_types_pks
+
+        app = get_app_config()
+        IndexEntry, SQLiteFTSIndexEntry = app.get_model("IndexEntry"), app.get_model("SQLiteFTSIndexEntry")  # noqa: N806
+
+        start, stop = window.start or 0, window.stop
+        content_types = list(get_descendants_content_types_pks(ArticlePage))
+        allowed_sql, allowed_params = self.stories.values("pk").query.sql_with_params()
+        fts, entries = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
+        sql = (
+            f"SELECT CAST(e.object_id AS INTEGER), bm25({fts}, 0.0, 1.0, 5.0) AS score "  # noqa: S608 (no input)
+            f"FROM {fts} JOIN {entries} e ON e.id = {fts}.rowid "
+            f"WHERE {fts} MATCH %s AND e.content_type_id IN ({', '.join(['%s'] * len(content_types))}) "
+            f"AND CAST(e.object_id AS INTEGER) IN ({allowed_sql}) ORDER BY score LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.match(), *content_types, *allowed_params, stop - start, start])
+            scores = dict(cursor.fetchall())
+        stories = {story.pk: story for story in self.stories.filter(pk__in=scores)}
+        ranked = []
+        for pk, score in scores.items():
+            if pk in stories:
+                stories[pk]._score = score
+                ranked.append(stories[pk])
+        return ranked
+
+
+def ranked_ids(parsed, filters, start, stop, operator="and"):
+    """(story id, blended score) pairs for results start..stop of the ranking."""
+    stories = searchable_stories(filters).only("pk", "published_at", "title", "standfirst")
+    if connection.vendor == "sqlite":
+        results = SQLiteResults(parsed, stories, operator)
+    else:
+        backend = get_search_backend()
+        results = backend.search(backend_query(parsed, operator), stories, order_by_relevance=True)
+        results = results.annotate_score("_score")
+    # SQLite's FTS5 bm25 scores are negative, lower meaning more relevant; PostgreSQL's ts_rank is positive.
+    sign = -1 if connection.vendor == "sqlite" else 1
+    if stop <= RERANK_WINDOW:
+        now = timezone.now()
+        window = []
+        for story in results[:RERANK_WINDOW]:
+            relevance = sign * (story._score or 0) * field_factor(story, parsed.terms)
+            window.append((story.pk, relevance * recency_factor(story.published_at, now), story.published_at))
+        window.sort(key=lambda row: (-row[1], -(row[2].timestamp() if row[2] else 0), -row[0]))
+        return [(pk, score) for pk, score, _ in window[start:stop]]
+    # Past the re-ranked window, results follow the backend's own relevance order.
+    return [(story.pk, sign * (story._score or 0)) for story in results[start:stop]]
+
+
+@dataclass
+class SearchPage:
+    query: ParsedQuery
+    filters: Filters
+    items: list
+    number: int
+    has_next: bool
+    per_page: int
+    any_words: bool = False  # nothing matched every word, so these results match any of them
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    @property
+    def next_page_number(self):
+        return self.number + 1
+
+    @property
+    def previous_page_number(self):
+        return self.number - 1
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self):
+        return len(self.items)
+
+
+def search(raw_query, filters=None, page=1, per_page=None):
+    """One page of results: stories (with `.snippet` set) in ranked order, and whether a next page exists."""
+    parsed = parse_query(raw_query)
+    filters = filters or Filters()
+    per_page = per_page or settings.DATELINE_SEARCH_PER_PAGE
+    page = min(max(int(page), 1), MAX_PAGE_NUMBER)
+    result = SearchPage(query=parsed, filters=filters, items=[], number=page, has_next=False, per_page=per_page)
+    if not parsed:
+        return result
+    start = (page - 1) * per_page
+    rows = ranked_ids(parsed, filters, start, start + per_page + 1)
+    if not rows and page == 1 and len(parsed.terms) > 1:
+        rows = ranked_ids(parsed, filters, start, start + per_page + 1, operator="or")
+        result.any_words = bool(rows)
+    result.has_next = len(rows) > per_page
+    ids = [pk for pk, _ in rows[:per_page]]
+    stories = (
+        ArticlePage.objects.filter(pk__in=ids)
+        .select_related("section", "lead_image")
+        .prefetch_related("lead_image__renditions")
+    )
+    by_id = {story.pk: story for story in stories}
+    for pk, score in rows[:per_page]:
+        story = by_id.get(pk)
+        if story is not None:
+            story.search_score = score
+            story.snippet = snippet(story, parsed.terms)
+            result.items.append(story)
+    return result
+
+
+def story_text(story):
+    """The standfirst and the body's text, without markup."""
+    parts = [story.standfirst]
+    stack = [story.body.raw_data if hasattr(story.body, "raw_data") else []]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            parts.append(html.unescape(strip_tags(value)))
+        elif isinstance(value, dict):
+            if "type" in value and "value" in value:
+                stack.append(value["value"])
+            else:
+                stack.extend(reversed([v for k, v in value.items() if k not in ("id", "url", "page", "image")]))
+        elif isinstance(value, list | tuple) or type(value).__name__ == "RawDataView":
+            stack.extend(reversed(list(value)))
+    return " ".join(" ".join(part.split()) for part in parts if part)
+
+
+def highlight(text, terms):
+    """Escape the text, then wrap the words that start with a search term in <mark>."""
+    escaped = escape(text)
+    if not terms:
+        return mark_safe(escaped)  # noqa: S308 (escaped above)
+    # Entities made by escaping (&amp; &#x27; …) are skipped whole, so a search for "amp" marks no markup.
+    pattern = re.compile(r"(&#?\w+;)|\b(?:" + "|".join(re.escape(term) for term in terms) + r")\w*", re.IGNORECASE)
+    marked = pattern.sub(lambda m: m.group(1) or f"<mark>{m.group(0)}</mark>", escaped)
+    return mark_safe(marked)  # noqa: S308 (escaped above)
+
+
+def snippet(story, terms, length=SNIPPET_LENGTH):
+    """About `length` characters of the story's text around the first match, highlighted."""
+    text = story_text(story)
+    if not text:
+        return ""
+    position = 0
+    if terms:
+        match = re.search(r"\b(" + "|".join(re.escape(term) for term in terms) + r")", text, re.IGNORECASE)
+        position = match.start() if match else 0
+    start = max(0, position - length // 3)
+    if start:
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if space > 0 else start
+    end = min(len(text), start + length)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    fragment = text[start:end]
+    return highlight(("… " if start else "") + fragment + (" …" if end < len(text) else ""), terms)
