@@ -62,7 +62,7 @@ test: lint
 
 # Benchmarks: a fresh SQLite archive of each size under var/bench/, then publishing and reader-query timings.
 BENCH_SIZES ?= 1000 10000
-BENCH_ENV := DEBUG=false SECRET_KEY=bench-only-not-a-secret-0123456789abcdefghijklmnop
+BENCH_ENV := DEBUG=false PAGE_CACHE=false SECRET_KEY=bench-only-not-a-secret-0123456789abcdefghijklmnop
 
 bench: install
 	mkdir -p var/bench
