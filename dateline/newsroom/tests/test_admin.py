@@ -45,3 +45,24 @@ def newsroom_section(slug):
     from dateline.newsroom.models import SectionPage
 
     return SectionPage.objects.get(slug=slug)
+
+
+def test_a_reporter_can_open_a_new_story(client, newsroom):
+    from django.contrib.auth.models import Group
+
+    reporter = get_user_model().objects.create_user("reporter", "r@example.com", "a-long-test-password")
+    reporter.groups.add(Group.objects.get(name="Reporter"))
+    client.force_login(reporter)
+    response = client.get("/admin/newsroom/new-story/")
+    assert response.status_code == 302 and "/admin/pages/add/newsroom/articlepage/" in response["Location"]
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_someone_without_page_rights_cannot_open_a_new_story(client, newsroom):
+    from django.contrib.auth.models import Permission
+
+    user = get_user_model().objects.create_user("visitor", "v@example.com", "a-long-test-password")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    response = client.get("/admin/newsroom/new-story/")
+    assert response.status_code in (302, 403) and "/admin/pages/add/" not in response.get("Location", "")
