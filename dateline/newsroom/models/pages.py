@@ -15,7 +15,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -146,7 +146,7 @@ class ArticlePage(Page):
     source_checksum = models.CharField(max_length=64, blank=True, editable=False)
 
     content_panels = [
-        FieldPanel("title", heading="Headline"),
+        TitleFieldPanel("title", heading="Headline"),
         FieldPanel("standfirst"),
         MultiFieldPanel(
             [
