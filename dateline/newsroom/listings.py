@@ -1,6 +1,6 @@
 """The reader-facing story lists: newest first, only published, a bounded number of queries each."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import Http404
@@ -30,7 +30,6 @@ class PageOfStories:
     number: int
     has_next: bool
     per_page: int
-    extra: dict = field(default_factory=dict)
 
     @property
     def has_previous(self):

@@ -25,6 +25,7 @@ from django.utils.safestring import mark_safe
 from modelsearch.backends import get_search_backend
 from modelsearch.query import And, Phrase, PlainText
 
+from dateline.newsroom.listings import PageOfStories
 from dateline.newsroom.models import (
     ArticleAuthor,
     ArticlePage,
@@ -252,32 +253,12 @@ def ranked_ids(parsed, filters, start, stop, operator="and"):
 
 
 @dataclass
-class SearchPage:
-    query: ParsedQuery
-    filters: Filters
-    items: list
-    number: int
-    has_next: bool
-    per_page: int
+class SearchPage(PageOfStories):
+    """A page of results: a listing page that also knows the query, its filters and how it matched."""
+
+    query: ParsedQuery | None = None
+    filters: Filters | None = None
     any_words: bool = False  # nothing matched every word, so these results match any of them
-
-    @property
-    def has_previous(self):
-        return self.number > 1
-
-    @property
-    def next_page_number(self):
-        return self.number + 1
-
-    @property
-    def previous_page_number(self):
-        return self.number - 1
-
-    def __iter__(self):
-        return iter(self.items)
-
-    def __len__(self):
-        return len(self.items)
 
 
 def search(raw_query, filters=None, page=1, per_page=None):
