@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DEBUG=true
 
-.PHONY: run test lint install migrate demo scheduler clean bench serve
+.PHONY: run test lint install migrate demo scheduler clean bench bench-archive bench-import serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,11 +60,15 @@ lint: install
 test: lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Benchmarks: a fresh SQLite archive of each size under var/bench/, then publishing and reader-query timings.
+# Benchmarks (`make bench`): each bench-* target measures one capability; results go in docs/performance.md.
 BENCH_SIZES ?= 1000 10000
 BENCH_ENV := DEBUG=false PAGE_CACHE=false SECRET_KEY=bench-only-not-a-secret-0123456789abcdefghijklmnop
+BENCH_PG := postgres://postgres@127.0.0.1:5432
 
-bench: install
+bench: bench-archive bench-import
+
+# A fresh SQLite archive of each size under var/bench/, then publishing and reader-query timings.
+bench-archive: install
 	mkdir -p var/bench
 	for size in $(BENCH_SIZES); do \
 		db="$(CURDIR)/var/bench/$$size.sqlite3"; rm -f "$$db"; \
@@ -72,6 +76,14 @@ bench: install
 		$(BENCH_ENV) DATABASE_URL="sqlite:///$$db" $(BIN)/python manage.py generate_stories $$size && \
 		$(BENCH_ENV) DATABASE_URL="sqlite:///$$db" $(BIN)/python -m dateline.newsroom.bench || exit 1; \
 	done
+
+# Import throughput: 10,000 ninjs items into an empty database.
+BENCH_IMPORT_ITEMS ?= 10000
+bench-import: install
+	mkdir -p var/bench
+	rm -f var/bench/import.sqlite3
+	$(BENCH_ENV) DATABASE_URL="sqlite:///$(CURDIR)/var/bench/import.sqlite3" \
+		$(BIN)/python -m dateline.ingest.bench --items $(BENCH_IMPORT_ITEMS)
 
 clean:
 	rm -rf var/test .pytest_cache .ruff_cache
