@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -9,7 +11,14 @@ from dateline.newsroom import urls as newsroom_urls
 from dateline.search import views as search_views
 from dateline.syndication import urls as syndication_urls
 
+
+def favicon(request):
+    """Browsers and feed readers that ask for /favicon.ico get the site's icon (pages link to it)."""
+    return HttpResponsePermanentRedirect(static("newsroom/img/favicon.svg"))
+
+
 urlpatterns = [
+    path("favicon.ico", favicon),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
