@@ -4,7 +4,7 @@ topics, authors, images and site settings become tag purges once the change has 
 A story (published, changed, unpublished) drops the pages that showed it (`story:<pk>`: its own page, lists,
 "Read more on …" boxes) and the lists it appears in now (`list:home`, its section, topics and authors, the
 site-wide feeds, sitemaps and the news sitemap, the date archive); a list that it moved out of carries
-`story:<pk>` already.
+`story:<pk>` already. A 404 cached at the story's own URL (asked for before it went live) is dropped too.
 After a publish or a change the story page, home and section page are rebuilt in the background.
 """
 
@@ -15,6 +15,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from dateline.delivery import conf
+from dateline.delivery.tags import path_tag
 from dateline.newsroom.signals import story_changed, story_published, story_unpublished
 
 logger = logging.getLogger(__name__)
@@ -78,7 +79,9 @@ def story_paths(story):
 
 def on_story_event(sender, story, warm=True, **kwargs):
     paths = story_paths(story)
-    purge_on_commit(story_tags(story), urls=paths, warm=paths if warm else ())
+    own_path = page_path(story)  # a 404 cached there before it went live (or while under embargo)
+    extra = {path_tag(own_path)} if own_path else set()
+    purge_on_commit(story_tags(story) | extra, urls=paths, warm=paths if warm else ())
 
 
 def on_story_unpublished(sender, story, **kwargs):
@@ -108,7 +111,9 @@ def on_page_changed(sender, instance, signal=None, **kwargs):
         return
     if issubclass(instance.specific_class or Page, ArticlePage) and signal is not post_page_move:
         return
-    purge_on_commit(page_event_tags(instance), urls=[path for path in [page_path(instance)] if path])
+    path = page_path(instance)
+    extra = {path_tag(path)} if path else set()
+    purge_on_commit(page_event_tags(instance) | extra, urls=[path] if path else [])
 
 
 def on_topic_saved(sender, instance, **kwargs):

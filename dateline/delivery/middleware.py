@@ -183,6 +183,8 @@ class PageCacheMiddleware:
             return response
 
         entry_tags = tags.collected(request) | tags.route_tags(request) | {"site"}
+        if response.status_code == 404:  # dropped when a page is published at this path (a story going live)
+            entry_tags.add(tags.path_tag(request.path))
         content = response.content
         fresh_seconds = conf.get(
             "DATELINE_PAGE_CACHE_404_SECONDS" if response.status_code == 404 else "DATELINE_PAGE_CACHE_SECONDS"

@@ -7,6 +7,7 @@ Content tags name one thing a response showed:
     story:<pk>              a story, as a page or a card in any list
     topic:<pk>, author:<pk> a topic or an author (its name, description, photo)
     page:<pk>               any other page (the archive and its year and month folders)
+    path:<hash>             a 404 for this path (`path_tag`): a story published there later drops it
 
 List tags name a list that a story not shown yet would join when it is published:
 
@@ -26,6 +27,9 @@ it renders (`collect`). Views that return a plain HttpResponse tag their respons
 
 `add_tags` does nothing for a request the page cache does not store, so views may call it unconditionally.
 """
+
+import hashlib
+from urllib.parse import urlsplit
 
 from django.db.models import Model
 
@@ -52,6 +56,12 @@ def start(request):
 
 def collected(request):
     return set(getattr(request, REQUEST_ATTR, None) or ())
+
+
+def path_tag(path_or_url):
+    """The tag of a not-found answer for a path (the path hashed: any characters, any length, one short tag)."""
+    path = urlsplit(path_or_url).path or "/"
+    return f"path:{hashlib.sha256(path.encode()).hexdigest()[:16]}"
 
 
 def story_card_tags(story):
