@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DEBUG=true
 
-.PHONY: run test lint install migrate demo scheduler clean bench bench-archive bench-import serve
+.PHONY: run test lint install audit-tools migrate demo scheduler clean bench bench-archive bench-import serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,14 @@ $(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
 	touch $@
 
 install: $(VENV)/.installed
+
+# The reader-page checkers (axe-core, the Nu HTML checker, Lighthouse), pinned in package-lock.json. Their
+# install scripts are skipped: the HTML checker runs on the machine's Java, Lighthouse on Debian's Chromium.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+audit-tools: node_modules/.installed
 
 migrate: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
@@ -57,7 +65,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+test: lint audit-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Benchmarks (`make bench`): each bench-* target measures one capability; results go in docs/performance.md.
