@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DEBUG=true
 
-.PHONY: run test lint install audit-tools migrate demo scheduler clean bench bench-archive bench-import serve
+.PHONY: run test lint install audit-tools audit migrate demo scheduler clean bench bench-archive bench-import serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,10 @@ serve: install
 	$(SERVE_ENV) $(BIN)/python manage.py migrate --no-input
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --no-input -v0
 	$(SERVE_ENV) $(BIN)/gunicorn dateline.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+
+# Lighthouse (mobile and desktop) on the reader pages of the demo newsroom served as in production.
+audit: install audit-tools
+	$(BIN)/python -m dateline.audit
 
 scheduler: migrate
 	$(DEV_ENV) $(BIN)/python manage.py run_scheduler
