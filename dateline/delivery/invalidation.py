@@ -5,7 +5,8 @@ A story (published, changed, unpublished) drops the pages that showed it (`story
 "Read more on …" boxes) and the lists it appears in now (`list:home`, its section, topics and authors, the
 site-wide feeds, sitemaps and the news sitemap, the date archive); a list that it moved out of carries
 `story:<pk>` already. A 404 cached at the story's own URL (asked for before it went live) is dropped too.
-After a publish or a change the story page, home and section page are rebuilt in the background.
+After a publish or a change the story's lead-image renditions are made (`renditions`), then the story page, home and
+section page are rebuilt, in the background.
 """
 
 import logging
@@ -39,12 +40,18 @@ def purge(tags, urls=()):
         purge_remote.enqueue(tags, list(urls))
 
 
-def purge_on_commit(tags, urls=(), warm=()):
-    """Purge once the change is visible to other connections (at once outside a transaction)."""
-    tags, urls, warm = sorted(set(tags)), list(urls), list(warm)
+def purge_on_commit(tags, urls=(), warm=(), images=()):
+    """Purge once the change is visible to other connections (at once outside a transaction); then make the
+    renditions of these images and rebuild the `warm` pages in the background."""
+    tags, urls, warm, images = sorted(set(tags)), list(urls), list(warm), list(images)
 
     def run():
         purge(tags, urls)
+        if images:
+            from dateline.delivery.tasks import render_renditions
+
+            for image_pk in images:
+                render_renditions.enqueue(image_pk)
         if warm and conf.get("DATELINE_PAGE_CACHE") and conf.get("DATELINE_PAGE_CACHE_WARM"):
             from dateline.delivery.tasks import warm_pages
 
@@ -81,7 +88,8 @@ def on_story_event(sender, story, warm=True, **kwargs):
     paths = story_paths(story)
     own_path = page_path(story)  # a 404 cached there before it went live (or while under embargo)
     extra = {path_tag(own_path)} if own_path else set()
-    purge_on_commit(story_tags(story) | extra, urls=paths, warm=paths if warm else ())
+    images = [story.lead_image_id] if warm and story.lead_image_id else []
+    purge_on_commit(story_tags(story) | extra, urls=paths, warm=paths if warm else (), images=images)
 
 
 def on_story_unpublished(sender, story, **kwargs):

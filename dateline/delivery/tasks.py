@@ -1,4 +1,4 @@
-"""Background work of the page cache: purging proxies and CDNs, and warming pages after a publish."""
+"""Background work of delivery: purging proxies and CDNs, lead-image renditions and warming after a publish."""
 
 import logging
 from urllib.parse import urlsplit
@@ -39,3 +39,14 @@ def warm_pages(paths):
     for path in dict.fromkeys(paths):
         statuses[path] = client.get(path).status_code
     return statuses
+
+
+@task()
+def render_renditions(image_pk):
+    """Make the renditions a published story's lead image is shown in (see `dateline.delivery.renditions`)."""
+    from wagtail.images import get_image_model
+
+    from dateline.delivery.renditions import render_lead_image
+
+    image = get_image_model().objects.filter(pk=image_pk).first()
+    return render_lead_image(image) if image is not None else 0
