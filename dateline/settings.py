@@ -224,5 +224,5 @@ if env_str("VARNISH_URL"):
     DATELINE_PURGE_BACKENDS["varnish"] = {
         "BACKEND": "dateline.delivery.backends.varnish.VarnishBackend",
         "LOCATION": env_str("VARNISH_URL"),
-        "METHOD": env_str("VARNISH_PURGE_METHOD", "PURGE"),
+        "SOFT": env_bool("VARNISH_SOFT_PURGE", False),  # keep serving the old copy while Varnish refetches
     }

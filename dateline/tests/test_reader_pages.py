@@ -183,3 +183,38 @@ def test_hostile_content_lays_out_cleanly(live_server, make_story):
     finally:
         server.restore()
     assert overflowing == []
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_article_reads_without_javascript_and_prints_cleanly(live_server, reader_site):
+    """With JavaScript off the whole story is there and the navigation works; printed, it keeps the lead
+    photo's caption and credit and drops the navigation. Every image has explicit dimensions (no layout shift)."""
+    server = OneAtATime(live_server)
+    try:
+        with chromium() as browser:
+            context = browser.new_context(base_url=live_server.url, viewport=DESKTOP, java_script_enabled=False)
+            page = context.new_page()
+            page.goto(reader_site["article"])
+            body_text = page.locator(".story__body").inner_text()
+            unsized = page.evaluate(
+                "() => [...document.images].filter(i => !i.getAttribute('width') || !i.getAttribute('height'))"
+                ".map(i => i.src)"
+            )
+            page.get_by_role("navigation", name="Sections").get_by_role("link", name="Business").click()
+            business_heading = page.locator("h1").first.inner_text()
+            page.goto(reader_site["article"])
+            page.emulate_media(media="print")
+            printed = page.evaluate(
+                """() => ({
+                    nav: getComputedStyle(document.querySelector('nav.sections')).display,
+                    caption: document.querySelector('.story__lead figcaption, figure figcaption')?.innerText || '',
+                })"""
+            )
+            context.close()
+    finally:
+        server.restore()
+    assert "Engineers will survey the ports next week." in body_text
+    assert unsized == []
+    assert business_heading == "Business"
+    assert printed["nav"] == "none"
+    assert "Caption of lead-1" in printed["caption"] and "Photo: lead-1 Agency" in printed["caption"]
