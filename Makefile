@@ -79,15 +79,36 @@ BENCH_PG := postgres://postgres@127.0.0.1:5432
 
 bench: bench-archive bench-import
 
-# A fresh SQLite archive of each size under var/bench/, then publishing and reader-query timings.
+# A fresh archive of each size on each database, then publishing, admin-view and reader-query timings:
+# SQLite in var/bench/<size>.sqlite3; PostgreSQL in a database dateline_bench_archive_<size> on $(BENCH_PG),
+# created and dropped with psql. BENCH_PG_TEMPLATE=dateline_bench_ copies dateline_bench_<size>, where it exists (an
+# archive generate_stories already made), instead of generating one. BENCH_SIZES="1000 10000 100000": the full set.
+BENCH_DATABASES ?= sqlite postgresql
+BENCH_PG_TEMPLATE ?=
 bench-archive: install
 	mkdir -p var/bench
-	for size in $(BENCH_SIZES); do \
-		db="$(CURDIR)/var/bench/$$size.sqlite3"; rm -f "$$db"; \
-		$(BENCH_ENV) DATABASE_URL="sqlite:///$$db" $(BIN)/python manage.py migrate --no-input -v0 && \
-		$(BENCH_ENV) DATABASE_URL="sqlite:///$$db" $(BIN)/python manage.py generate_stories $$size && \
-		$(BENCH_ENV) DATABASE_URL="sqlite:///$$db" $(BIN)/python -m dateline.newsroom.bench || exit 1; \
-	done
+	for size in $(BENCH_SIZES); do for database in $(BENCH_DATABASES); do \
+		if [ "$$database" = sqlite ]; then \
+			db="$(CURDIR)/var/bench/$$size.sqlite3"; rm -f "$$db"; url="sqlite:///$$db"; template=""; \
+		else \
+			db="dateline_bench_archive_$$size"; url="$(BENCH_PG)/$$db"; \
+			template="$(if $(BENCH_PG_TEMPLATE),$(BENCH_PG_TEMPLATE)$$size)"; \
+			[ -z "$$template" ] || [ "$$(psql "$(BENCH_PG)/postgres" -Atc \
+				"SELECT 1 FROM pg_database WHERE datname = '$$template'")" = 1 ] || template=""; \
+			psql "$(BENCH_PG)/postgres" -q -c "DROP DATABASE IF EXISTS $$db" \
+				-c "CREATE DATABASE $$db$${template:+ TEMPLATE $$template}" || exit 1; \
+		fi; \
+		$(BENCH_ENV) DATABASE_URL="$$url" $(BIN)/python manage.py migrate --no-input -v0 && \
+		{ [ -n "$$template" ] || $(BENCH_ENV) DATABASE_URL="$$url" $(BIN)/python manage.py generate_stories $$size; } && \
+		$(BENCH_ENV) DATABASE_URL="$$url" $(BIN)/python -m dateline.newsroom.bench || exit 1; \
+		if [ "$$database" = postgresql ]; then psql "$(BENCH_PG)/postgres" -q -c "DROP DATABASE $$db"; fi; \
+	done; done
+
+# Page delivery: make serve FRONT_CACHE=varnish on copies of the PostgreSQL archives dateline_bench_<size> (made
+# by generate_stories), measured with wrk against nginx serving the same bytes from a file (docs/performance.md).
+BENCH_DELIVERY_SIZES ?= 10000 100000
+bench-delivery: install
+	$(BENCH_ENV) $(BIN)/python -m dateline.delivery.bench --sizes $(BENCH_DELIVERY_SIZES) --pg $(BENCH_PG)
 
 # Import throughput: 10,000 ninjs items into an empty database.
 BENCH_IMPORT_ITEMS ?= 10000

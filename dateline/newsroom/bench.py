@@ -1,11 +1,20 @@
-"""Measure publishing and the reader listings against an archive already filled by `generate_stories`.
+"""Measure publishing, the editors' admin and the reader listings against an archive filled by `generate_stories`.
 
     DATABASE_URL=sqlite:///var/bench/10000.sqlite3 python -m dateline.newsroom.bench [--publish 20] [--repeat 5]
 
-Prints one table: the median time to create and publish a story through `page_from_story`, with a
-queueing task backend (what a worker setup pays on publication), with the immediate backend (indexing
-runs right after the commit) and the index task alone; then each reader listing query and page.
-`make bench` builds fresh archives of BENCH_SIZES stories under var/bench/ and runs this on each.
+Prints one table of medians (and SQL queries per run where it applies):
+
+* publishing a story: through the admin's editor (an Editor POSTs the create form with "Publish", as in the
+  browser), through the page API the editor runs (`add_child` + `save_revision().publish()` in this month's
+  folder), and through `page_from_story` (imports); with a queueing task backend (what a worker setup pays on
+  publication), with the immediate backend (indexing runs right after the commit), and the index task alone;
+* the admin views an editor uses, fetched by a logged-in Editor through `django.test.Client`: the Stories
+  listing and its filters (section, status, author, date) and search, a month folder in the explorer (and its
+  former "Sort menu order" URL), the page chooser (root, a month folder, a search), the admin search for a
+  common word, a story's edit view, moving a story (destination chooser, confirmation, the move itself);
+* each reader listing query and page.
+
+`make bench-archive` builds archives of BENCH_SIZES stories on SQLite and PostgreSQL and runs this on each.
 """
 
 import argparse
@@ -14,6 +23,11 @@ import statistics
 import time
 import uuid
 from datetime import timedelta
+
+WORKER_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A word in about a fifth of generated headlines and most bodies: the admin search's hard case.
+COMMON_WORD = "government"
 
 
 def median_ms(action, repeat, warm=1):
@@ -25,6 +39,22 @@ def median_ms(action, repeat, warm=1):
         action()
         times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times)
+
+
+def median_ms_and_queries(action, repeat, warm=1):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(warm):
+        action()
+    times, queries = [], []
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            action()
+            times.append((time.perf_counter() - started) * 1000)
+        queries.append(len(captured))
+    return statistics.median(times), max(queries)
 
 
 def bench_story(number):
@@ -47,6 +77,105 @@ def bench_story(number):
     )
 
 
+def bench_editor():
+    """A member of the Editor group (who may publish directly), made once per archive."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user, created = get_user_model().objects.get_or_create(username="bench-editor", defaults={"is_staff": True})
+    if created:
+        user.groups.add(Group.objects.get(name="Editor"))
+    return user
+
+
+def story_form(number, section, topic):
+    """The create form as the editor's browser posts it, with the "Publish" button."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+    from dateline.newsroom.generate import Writer
+
+    writer = Writer(20_000 + number)
+    data = nested_form_data(
+        {
+            "title": writer.headline(),
+            "slug": f"bench-{uuid.uuid4().hex[:12]}",
+            "standfirst": writer.sentence(20),
+            "body": streamfield([("paragraph", rich_text(f"<p>{writer.prose(90)}</p>")) for _ in range(6)]),
+            "section": section.pk,
+            "topic_links": inline_formset([{"topic": topic.pk}]),
+            "author_links": inline_formset([]),
+            "notes": inline_formset([]),
+            "lead_image_caption": "",
+            "lead_image_credit": "",
+        }
+    )
+    data["action-publish"] = "1"
+    return data
+
+
+def publish_through_the_admin(count, pages):
+    """An Editor creates and publishes stories with the admin's create view (POST, as the browser does)."""
+    from django.test import Client
+
+    from dateline.newsroom.archive import month_folder
+    from dateline.newsroom.models import ArticlePage, SectionPage, Topic
+
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(bench_editor())
+    section = SectionPage.objects.order_by("path").first()
+    topic = Topic.objects.order_by("pk").first()
+    url = f"/admin/pages/add/newsroom/articlepage/{month_folder().pk}/"
+    times, queries = [], []
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for number in range(count + 1):
+        data = story_form(len(pages) + number, section, topic)
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.post(url, data)
+            times.append((time.perf_counter() - started) * 1000)
+        queries.append(len(captured))
+        assert response.status_code == 302, (response.status_code, response.content[:2000])
+        page = ArticlePage.objects.get(slug=data["slug"])
+        assert page.live, "the editor's story was not published"
+        pages.append(page.pk)
+    return statistics.median(times[1:]), max(queries[1:])
+
+
+def publish_through_the_page_api(count, pages):
+    """What the create view runs: `add_child` in this month's folder, then `save_revision(user).publish()`."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from dateline.newsroom.archive import month_folder
+    from dateline.newsroom.models import ArticlePage, ArticleTopic, SectionPage, Topic
+
+    user = bench_editor()
+    section = SectionPage.objects.order_by("path").first()
+    topic = Topic.objects.order_by("pk").first()
+    times, queries = [], []
+    for number in range(count + 1):
+        story = bench_story(len(pages) + number)
+        page = ArticlePage(
+            title=story.headline,
+            slug=f"bench-{uuid.uuid4().hex[:12]}",
+            standfirst=story.standfirst,
+            body=story.body,
+            section=section,
+            owner=user,
+        )
+        page.topic_links = [ArticleTopic(topic=topic)]
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            month_folder().add_child(instance=page)
+            page.save_revision(user=user, log_action=True).publish(user=user)
+            times.append((time.perf_counter() - started) * 1000)
+        queries.append(len(captured))
+        pages.append(page.pk)
+    return statistics.median(times[1:]), max(queries[1:])
+
+
 def measure_publishing(count):
     from django.test import override_settings
 
@@ -57,12 +186,17 @@ def measure_publishing(count):
     section = SectionPage.objects.order_by("path").first()
     rows = []
     pages = []
-    for label, backend in [
-        ("publish a story (worker backend: index queued)", "django_tasks.backends.dummy.DummyBackend"),
-        ("publish a story (immediate backend: indexed at commit)", "django_tasks.backends.immediate.ImmediateBackend"),
+    with override_settings(TASKS=WORKER_TASKS):
+        median, queries = publish_through_the_admin(count, pages)
+        rows.append(("publish: editor POSTs the admin form (worker backend)", median, queries, count))
+        median, queries = publish_through_the_page_api(count, pages)
+        rows.append(("publish: add_child + save_revision().publish() (worker)", median, queries, count))
+    for label, tasks in [
+        ("publish: page_from_story (worker backend: index queued)", WORKER_TASKS),
+        ("publish: page_from_story (immediate backend: indexed at commit)", IMMEDIATE_TASKS),
     ]:
         times = []
-        with override_settings(TASKS={"default": {"BACKEND": backend}}):
+        with override_settings(TASKS=tasks):
             for _ in range(count + 1):
                 story = bench_story(len(pages))
                 story.section = section.slug if section else ""
@@ -70,13 +204,13 @@ def measure_publishing(count):
                 page, _ = page_from_story(story, publish=True)
                 times.append((time.perf_counter() - started) * 1000)
                 pages.append(page.pk)
-        rows.append((label, statistics.median(times[1:]), count))
+        rows.append((label, statistics.median(times[1:]), None, count))
     index_times = []
     for pk in pages[:count]:
         started = time.perf_counter()
         index_story.call(pk)
         index_times.append((time.perf_counter() - started) * 1000)
-    rows.append(("index task for one story (runs on the worker)", statistics.median(index_times), count))
+    rows.append(("index task for one story (runs on the worker)", statistics.median(index_times), None, count))
     for page in ArticlePage.objects.filter(pk__in=pages):
         page.delete()
     return rows
@@ -120,6 +254,69 @@ def listing_queries():
     )
 
 
+def admin_views(story, section, topic):
+    """The admin views an editor uses, as (name, action) pairs; each action asserts its answer."""
+    from django.test import Client
+
+    from dateline.newsroom.archive import month_folder
+    from dateline.newsroom.models import ArticlePage, Author, StoryMonthPage
+
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(bench_editor())
+    author = Author.objects.filter(story_links__isnull=False).order_by("pk").first()
+    month = StoryMonthPage.objects.order_by("-path").first()
+    other_month = StoryMonthPage.objects.order_by("-path")[1]
+    year = timezone_year(story)
+    mover = ArticlePage.objects.child_of(month).order_by("-pk").first()
+
+    def get(url, expect=200):
+        def fetch():
+            response = client.get(url)
+            assert response.status_code == expect, (url, response.status_code)
+
+        return fetch
+
+    def move_and_back():
+        # Move a story to another month folder and back: two MoveConfirmView POSTs, as the editor's clicks do.
+        for destination in (other_month, month):
+            response = client.post(f"/admin/pages/{mover.pk}/move/{destination.pk}/confirm/")
+            assert response.status_code == 302, response.status_code
+
+    return {
+        "admin: Stories, newest changes": get("/admin/stories/"),
+        "admin: Stories, page 5": get("/admin/stories/?p=5"),
+        "admin: Stories by section": get(f"/admin/stories/?section={section.pk}"),
+        "admin: Stories, published only": get("/admin/stories/?live=true"),
+        "admin: Stories by author": get(f"/admin/stories/?author_links__author={author.pk}"),
+        "admin: Stories in a month (date filter)": get(
+            f"/admin/stories/?published_at_after={year}-03-01&published_at_before={year}-03-31"
+        ),
+        "admin: Stories, section + author + month": get(
+            f"/admin/stories/?section={section.pk}&author_links__author={author.pk}"
+            f"&published_at_after={year - 1}-01-01&published_at_before={year}-12-31"
+        ),
+        f"admin: Stories, search '{COMMON_WORD}'": get(f"/admin/stories/?q={COMMON_WORD}"),
+        "admin: explorer, a month folder": get(f"/admin/pages/{month.pk}/"),
+        "admin: explorer, month folder ?ordering=ord": get(f"/admin/pages/{month.pk}/?ordering=ord"),
+        "admin: page chooser": get("/admin/choose-page/"),
+        "admin: page chooser, a month folder": get(f"/admin/choose-page/{month.pk}/"),
+        f"admin: page chooser, search '{COMMON_WORD}'": get(f"/admin/choose-page/search/?q={COMMON_WORD}"),
+        f"admin: search '{COMMON_WORD}'": get(f"/admin/pages/search/?q={COMMON_WORD}"),
+        "admin: edit a story (GET)": get(f"/admin/pages/{story.pk}/edit/"),
+        "admin: move a story, choose destination": get(f"/admin/pages/{mover.pk}/move/"),
+        "admin: move a story, confirm page": get(f"/admin/pages/{mover.pk}/move/{other_month.pk}/confirm/"),
+        "admin: move a story there and back (2 POSTs)": move_and_back,
+        "admin: new story (redirect to the form)": get("/admin/newsroom/new-story/", expect=302),
+        "admin: new story form": get(f"/admin/pages/add/newsroom/articlepage/{month_folder().pk}/"),
+    }
+
+
+def timezone_year(story):
+    from django.utils import timezone
+
+    return timezone.localtime(story.published_at).year
+
+
 def reader_pages(story, section, topic):
     from django.test import Client
     from django.urls import reverse
@@ -161,16 +358,20 @@ def main(argv=None):
     print(f"{total:,} stories in {connection.vendor} ({connection.settings_dict['NAME']})")
     rows = measure_publishing(args.publish)
     queries, story, section, topic = listing_queries()
+    for name, action in admin_views(story, section, topic).items():
+        rows.append((name, *median_ms_and_queries(action, args.repeat, warm=2), args.repeat))
     for name, action in queries.items():
-        rows.append((name, median_ms(action, args.repeat), args.repeat))
+        rows.append((name, median_ms(action, args.repeat), None, args.repeat))
     for name, action in reader_pages(story, section, topic).items():
-        rows.append((name, median_ms(action, args.repeat), args.repeat))
+        rows.append((name, *median_ms_and_queries(action, args.repeat), args.repeat))
 
-    width = max(len(name) for name, _, _ in rows)
-    print(f"| {'measurement'.ljust(width)} | median ms | n |")
-    print(f"|{'-' * (width + 2)}|----------:|--:|")
-    for name, value, count in rows:
-        print(f"| {name.ljust(width)} | {value:9.1f} | {count} |")
+    # Every row: (measurement, median ms, SQL queries per run or None, number of runs).
+    width = max(len(name) for name, *_ in rows)
+    print(f"| {'measurement'.ljust(width)} | median ms | queries | n |")
+    print(f"|{'-' * (width + 2)}|----------:|--------:|--:|")
+    for name, value, queries, count in rows:
+        shown = "" if queries is None else str(queries)
+        print(f"| {name.ljust(width)} | {value:9.1f} | {shown:>7} | {count} |")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,6 @@
 from django.contrib import messages
 from django.urls import path, reverse
-from django_filters import DateFromToRangeFilter, ModelMultipleChoiceFilter
 from wagtail import hooks
-from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -10,8 +8,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from dateline.newsroom import admin_views
+from dateline.newsroom.admin_listings import NewsroomPageViewSet, StoryFilterSet, StoryIndexView, StoryPageViewSet
 from dateline.newsroom.forms import HEADLINE_WARN
-from dateline.newsroom.models import ArticlePage, Author, SectionPage, Topic
+from dateline.newsroom.models import ArticlePage, Author, StoryMonthPage, Topic
 
 
 class TopicViewSet(SnippetViewSet):
@@ -32,20 +31,11 @@ class AuthorViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class StoryFilterSet(PageListingViewSet.filterset_class):
-    section = ModelMultipleChoiceFilter(queryset=SectionPage.objects.all())
-    author_links__author = ModelMultipleChoiceFilter(queryset=Author.objects.all(), label="Author")
-    published_at = DateFromToRangeFilter(label="First published", widget=DateRangePickerWidget)
-
-    class Meta:
-        model = ArticlePage
-        fields = ["live", "section", "author_links__author", "published_at"]
-
-
 class StoryListingViewSet(PageListingViewSet):
     """A flat list of every story, whatever archive folder it is in, filterable the way a desk works."""
 
     model = ArticlePage
+    index_view_class = StoryIndexView
     icon = "doc-full"
     menu_label = "Stories"
     menu_order = 150
@@ -66,6 +56,22 @@ register_snippet(AuthorViewSet)
 @hooks.register("register_admin_viewset")
 def register_story_listing():
     return StoryListingViewSet("stories")
+
+
+@hooks.register("register_admin_viewset")
+def register_story_page_views():
+    # Stories in the explorer (month folders) and the admin's page search; dateline/newsroom/admin_listings.py.
+    return [StoryPageViewSet("story_pages"), NewsroomPageViewSet("newsroom_pages")]
+
+
+@hooks.register("construct_page_chooser_queryset")
+def join_what_story_rows_show(pages, request):
+    """The page chooser inside a month folder: each story row shows its URL (its section) and status."""
+    parent_id = getattr(request.resolver_match, "kwargs", {}).get("parent_page_id")
+    if parent_id and StoryMonthPage.objects.filter(pk=parent_id).exists():
+        pages = pages.select_related("section", for_specific_subqueries=True).annotate_approved_schedule()
+        pages = pages.prefetch_workflow_states()
+    return pages
 
 
 @hooks.register("register_admin_urls")

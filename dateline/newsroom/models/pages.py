@@ -17,7 +17,7 @@ from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -100,10 +100,21 @@ class StoryYearPage(Page):
         return period_context(self, request, super().get_context(request, *args, **kwargs))
 
 
+class StoryFolderPermissionTester(PagePermissionTester):
+    """A month folder's stories are ordered by date: nobody reorders them by hand. Wagtail's "Sort menu order"
+    lists every child on one page and moves one by rewriting each sibling's tree path."""
+
+    def can_reorder_children(self):
+        return False
+
+
 class StoryMonthPage(Page):
     parent_page_types = ["newsroom.StoryYearPage"]
     subpage_types = ["newsroom.ArticlePage"]
     template = "newsroom/story_period_page.html"
+
+    def permissions_for_user(self, user):
+        return StoryFolderPermissionTester(user, self)
 
     def date_range(self):
         year, month = int(self.get_parent().slug), int(self.slug)
