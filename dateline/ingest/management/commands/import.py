@@ -1,10 +1,19 @@
-"""python manage.py import FORMAT SOURCE... — bring stories in from files, folders or URLs."""
+"""python manage.py import FORMAT SOURCE... — bring stories in from files, folders or URLs.
+
+Items are read source by source and stored by `dateline.ingest.bulk.write_items`: a batch of stories per
+transaction, each story in its own savepoint.
+"""
+
+import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from dateline.ingest.bulk import BATCH, write_items
 from dateline.ingest.formats import FORMAT_MODULES, get_format
 from dateline.ingest.formats.base import ImportFailure, Item
-from dateline.ingest.writer import ImportReport, write_item
+from dateline.ingest.writer import ImportReport
+
+BAR_WIDTH = 30
 
 
 class Command(BaseCommand):
@@ -19,6 +28,7 @@ class Command(BaseCommand):
         parser.add_argument("--allow-private", action="store_true", help="allow URLs on private/loopback hosts")
         parser.add_argument("--uploads", default="", help="wxr: the folder of WordPress uploads")
         parser.add_argument("--watch", type=int, default=0, metavar="SECONDS", help="feed: poll every SECONDS")
+        parser.add_argument("--batch", type=int, default=BATCH, help=f"stories per transaction (default {BATCH})")
 
     def handle(self, *args, **options):
         try:
@@ -37,15 +47,25 @@ class Command(BaseCommand):
             raise CommandError(f"{report.failed} item(s) failed")
 
     def run_once(self, importer, options):
-        report = ImportReport()
+        self.report = report = ImportReport()
         sources = list(importer.expand(options["sources"]))
-        for number, source in enumerate(sources, start=1):
-            for item in self.items_of(importer, source):
-                write_item(
-                    item, report, publish=options["publish"], dry_run=options["dry_run"], section=options["section"]
-                )
-                self.progress(number, len(sources), report)
-        self.stdout.write("")
+        self.started, self.shown, self.source_number = time.monotonic(), 0.0, 0
+
+        def items():
+            for number, source in enumerate(sources, start=1):
+                self.source_number = number
+                yield from self.items_of(importer, source)
+
+        write_items(
+            items(),
+            report,
+            publish=options["publish"],
+            dry_run=options["dry_run"],
+            section=options["section"],
+            batch=max(1, options["batch"]),
+            progress=lambda report: self.progress(len(sources), report),
+        )
+        self.progress(len(sources), report, final=True)
         for label, reason in report.failures:
             self.stderr.write(f"failed: {label}: {reason}")
         prefix = "dry run, nothing stored: " if options["dry_run"] else ""
@@ -58,13 +78,25 @@ class Command(BaseCommand):
         except ImportFailure as exc:
             yield Item(source=source, ref="", error=str(exc))
 
-    def progress(self, number, total, report):
-        done = sum(report.counts.values())
-        if self.stdout.isatty():
-            self.stdout.write(f"\r  source {number}/{total}, {done} items", ending="")
+    def progress(self, total, report, final=False):
+        """A progress bar over the sources, with the stories done and the rate: redrawn in place on a terminal,
+        a line every 1,000 stories otherwise."""
+        done, now = report.done, time.monotonic()
+        terminal = self.stdout.isatty()
+        if not final and (now - self.shown < 0.2 if terminal else done % 1000):
+            return
+        self.shown = now
+        filled = round(BAR_WIDTH * self.source_number / total) if total else BAR_WIDTH
+        rate = done / (now - self.started) if now > self.started else 0
+        line = (
+            f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] source {self.source_number}/{total}, "
+            f"{done:,} items ({report.failed} failed), {rate:,.0f}/s"
+        )
+        if terminal:
+            self.stdout.write(f"\r{line}", ending="\n" if final else "")
             self.stdout.flush()
-        elif done % 100 == 0:
-            self.stdout.write(f"  source {number}/{total}, {done} items")
+        elif not final or done % 1000:
+            self.stdout.write(line)
 
     def watch(self, importer, options):
         if not hasattr(importer, "watch"):
