@@ -17,12 +17,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
-from modelsearch.backends import get_search_backend
 from modelsearch.query import And, Phrase, PlainText
 
 from dateline.newsroom.listings import PageOfStories
@@ -183,73 +181,12 @@ def field_factor(story, terms):
     )
 
 
-class SQLiteResults:
-    """The best matches straight from the FTS5 table, ranked by bm25 with the headline weighted, in one query.
-
-    The backend's own SQLite query scores each result with a correlated subquery (seconds for a common word over
-    10,000 stories); this asks FTS5 once, ordered by its rank, and joins the allowed stories as a subquery.
-    """
-
-    def __init__(self, parsed, stories, operator):
-        self.parsed, self.stories, self.operator = parsed, stories, operator
-
-    def match(self):
-        words = [f'"{term}"' for term in self.parsed.terms]  # terms are \w+ only: safe inside quotes
-        expression = f" {self.operator.upper()} ".join(words)
-        if self.operator == "and" and self.parsed.phrases:
-            expression = " AND ".join([f"({expression})", *(f'"{phrase}"' for phrase in self.parsed.phrases)])
-        return "{body title} : (" + expression + ")"
-
-    def __getitem__(self, window):
-        from modelsearch.conf import get_app_config
-        from modelsearch.utils import get_descendants_content_types_pks
-
-        app = get_app_config()
-        IndexEntry, SQLiteFTSIndexEntry = app.get_model("IndexEntry"), app.get_model("SQLiteFTSIndexEntry")  # noqa: N806
-
-        start, stop = window.start or 0, window.stop
-        content_types = list(get_descendants_content_types_pks(ArticlePage))
-        allowed_sql, allowed_params = self.stories.values("pk").query.sql_with_params()
-        fts, entries = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
-        sql = (
-            f"SELECT CAST(e.object_id AS INTEGER), bm25({fts}, 0.0, 1.0, 5.0) AS score "  # noqa: S608 (no input)
-            f"FROM {fts} JOIN {entries} e ON e.id = {fts}.rowid "
-            f"WHERE {fts} MATCH %s AND e.content_type_id IN ({', '.join(['%s'] * len(content_types))}) "
-            f"AND CAST(e.object_id AS INTEGER) IN ({allowed_sql}) ORDER BY score LIMIT %s OFFSET %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [self.match(), *content_types, *allowed_params, stop - start, start])
-            scores = dict(cursor.fetchall())
-        stories = {story.pk: story for story in self.stories.filter(pk__in=scores)}
-        ranked = []
-        for pk, score in scores.items():
-            if pk in stories:
-                stories[pk]._score = score
-                ranked.append(stories[pk])
-        return ranked
-
-
 def ranked_ids(parsed, filters, start, stop, operator="and"):
-    """(story id, blended score) pairs for results start..stop of the ranking."""
-    stories = searchable_stories(filters).only("pk", "published_at", "title", "standfirst")
-    if connection.vendor == "sqlite":
-        results = SQLiteResults(parsed, stories, operator)
-    else:
-        backend = get_search_backend()
-        results = backend.search(backend_query(parsed, operator), stories, order_by_relevance=True)
-        results = results.annotate_score("_score")
-    # SQLite's FTS5 bm25 scores are negative, lower meaning more relevant; PostgreSQL's ts_rank is positive.
-    sign = -1 if connection.vendor == "sqlite" else 1
-    if stop <= RERANK_WINDOW:
-        now = timezone.now()
-        window = []
-        for story in results[:RERANK_WINDOW]:
-            relevance = sign * (story._score or 0) * field_factor(story, parsed.terms)
-            window.append((story.pk, relevance * recency_factor(story.published_at, now), story.published_at))
-        window.sort(key=lambda row: (-row[1], -(row[2].timestamp() if row[2] else 0), -row[0]))
-        return [(pk, score) for pk, score, _ in window[start:stop]]
-    # Past the re-ranked window, results follow the backend's own relevance order.
-    return [(story.pk, sign * (story._score or 0)) for story in results[start:stop]]
+    """(story id, blended score) pairs for results start..stop of the ranking, from the database's backend
+    (`dateline.search.backends`)."""
+    from dateline.search.backends import get_backend
+
+    return get_backend().ranked_ids(parsed, filters, start, stop, operator)
 
 
 @dataclass
@@ -278,7 +215,8 @@ def search(raw_query, filters=None, page=1, per_page=None):
     result.has_next = len(rows) > per_page
     ids = [pk for pk, _ in rows[:per_page]]
     stories = (
-        ArticlePage.objects.filter(pk__in=ids)
+        visible_stories()
+        .filter(pk__in=ids)
         .select_related("section", "lead_image")
         .prefetch_related("lead_image__renditions")
     )
@@ -294,7 +232,12 @@ def search(raw_query, filters=None, page=1, per_page=None):
 
 def story_text(story):
     """The standfirst and the body's text, without markup."""
-    parts = [story.standfirst]
+    return " ".join(part for part in [" ".join((story.standfirst or "").split()), story_body_text(story)] if part)
+
+
+def story_body_text(story):
+    """The body's text, without markup."""
+    parts = []
     stack = [story.body.raw_data if hasattr(story.body, "raw_data") else []]
     while stack:
         value = stack.pop()
