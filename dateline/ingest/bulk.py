@@ -115,13 +115,14 @@ class BatchWriter:
         except Exception:
             # The batch's inserts failed (or the commit, on a constraint the database checks then): nothing of
             # the batch was stored. Write each item on its own, so that the one at fault is reported alone.
-            if len(items) == 1:
-                raise
             report.counts = before[0]
             del report.failures[before[1] :], report.pages[before[2] :]
             self.reset()
             for item in items:
-                self.write_together([item], report)
+                try:
+                    self.write_together([item], report)
+                except Exception as exc:  # this item's own rows, or what its publication set off, failed
+                    self.fail(report, item, f"{type(exc).__name__}: {exc}")
         if progress:
             progress(report)
 
