@@ -91,21 +91,26 @@ def blocks_from_html(html, *, base_url=None, load_image=None):
 
 
 def remove_junk(soup):
-    for comment in soup.find_all(string=lambda text: isinstance(text, Comment)):
-        comment.extract()
-    for tag in soup.find_all(JUNK_TAGS):
-        tag.decompose()
-    for tag in soup.find_all(True):
-        if tag.decomposed or tag.attrs is None:
-            continue
-        if is_junk(tag):
-            tag.decompose()
+    """Drop comments, junk elements and page furniture, in one walk through the document."""
+    junk_tags = set(JUNK_TAGS)
+    for node in list(soup.descendants):
+        if isinstance(node, Tag):
+            if node.decomposed or node.attrs is None:
+                continue  # inside something already removed
+            if node.name in junk_tags or is_junk(node):
+                node.decompose()
+        elif isinstance(node, Comment) and getattr(node, "parent", None) is not None:
+            node.extract()
 
 
 def is_junk(tag):
     if tag.name == "footer" and tag.find_parent("blockquote"):
         return False  # a quotation's attribution
-    if tag.name == "footer" or tag.get("role") in JUNK_ROLES or tag.get("aria-hidden") == "true":
+    if tag.name == "footer":
+        return True
+    if not tag.attrs:
+        return False  # most tags: nothing below can call them junk
+    if tag.get("role") in JUNK_ROLES or tag.get("aria-hidden") == "true":
         return True
     if tag.has_attr("hidden"):
         return True
@@ -186,6 +191,8 @@ class BlockBuilder:
         html = re.sub(r"<(/?)strong\b", r"<\1b", html)
         html = re.sub(r"<(/?)em\b", r"<\1i", html)
         html = nh3.clean(html, tags=PARAGRAPH_TAGS, attributes={"a": {"href"}}, url_schemes=URL_SCHEMES, link_rel=None)
+        if "<a" not in html and "<br" not in html and "&" not in html:
+            return " ".join(html.split())  # no link to resolve: parsing it again would give back the same text
         soup = BeautifulSoup(html, "html.parser")
         for link in soup.find_all("a"):
             href = link.get("href")

@@ -79,9 +79,14 @@ def on_story_live(sender, story, **kwargs):
     from dateline.newsroom.models import ArticlePage
 
     key = normalise_headline(story.title)
-    waiting_ids = set(
-        PendingRelatedLink.objects.filter(normalised_headline=key).exclude(story=story).values_list("story", flat=True)
-    )
+    # One indexed query for the usual case, a story nobody waits for.
+    waiting_ids = {
+        story_id
+        for story_id in PendingRelatedLink.objects.filter(normalised_headline=key).values_list("story_id", flat=True)
+        if story_id != story.pk
+    }
+    if not waiting_ids:
+        return
     for waiting in ArticlePage.objects.filter(pk__in=waiting_ids):
         link_waiting_story(waiting, story, key)
     PendingRelatedLink.objects.filter(normalised_headline=key, story_id__in=waiting_ids).delete()
