@@ -211,6 +211,14 @@ class BatchWriter:
         slug = self.free_slug(folder, story.slug or slugify(story.headline)[:80] or "story")
         parent = folder.page
         published_at = story.published_at or (now if publish else None)
+        topic_links = [
+            ArticleTopic(topic=self.named(self.topics, topic_named, name), sort_order=n, published_at=published_at)
+            for n, name in enumerate(story.topics)
+        ]
+        author_links = [
+            ArticleAuthor(author=self.named(self.authors, author_named, name), sort_order=n, published_at=published_at)
+            for n, name in enumerate(story.authors)
+        ]
         page = ArticlePage(
             title=story.headline,
             draft_title=story.headline,
@@ -240,14 +248,6 @@ class BatchWriter:
             source_id=story.source_id,
             source_checksum=checksum,
         )
-        topic_links = [
-            ArticleTopic(topic=self.named(self.topics, topic_named, name), sort_order=n, published_at=published_at)
-            for n, name in enumerate(story.topics)
-        ]
-        author_links = [
-            ArticleAuthor(author=self.named(self.authors, author_named, name), sort_order=n, published_at=published_at)
-            for n, name in enumerate(story.authors)
-        ]
         folder.next_position += 1
         folder.slugs.add(slug)
         related = any(kind == "related_link" for kind, _ in story.body)
