@@ -77,7 +77,7 @@ BENCH_SIZES ?= 1000 10000
 BENCH_ENV := DEBUG=false PAGE_CACHE=false SECRET_KEY=bench-only-not-a-secret-0123456789abcdefghijklmnop
 BENCH_PG := postgres://postgres@127.0.0.1:5432
 
-bench: bench-archive bench-import
+bench: bench-archive bench-import bench-search
 
 # A fresh archive of each size on each database, then publishing, admin-view and reader-query timings:
 # SQLite in var/bench/<size>.sqlite3; PostgreSQL in a database dateline_bench_archive_<size> on $(BENCH_PG),
@@ -117,6 +117,35 @@ bench-import: install
 	rm -f var/bench/import.sqlite3
 	$(BENCH_ENV) DATABASE_URL="sqlite:///$(CURDIR)/var/bench/import.sqlite3" \
 		$(BIN)/python -m dateline.ingest.bench --items $(BENCH_IMPORT_ITEMS)
+
+# Search, related stories and publishing (python -m dateline.search.bench) for each of BENCH_SEARCH_SIZES on SQLite
+# (var/bench/search-<size>.sqlite3, generated once and kept) and PostgreSQL (dateline_search_bench_<size>: a copy of
+# dateline_bench_<size> where generate_stories made one, else generated; its story index built; dropped after).
+BENCH_SEARCH_SIZES ?= 10000 100000
+.PHONY: bench-search
+bench-search: install
+	mkdir -p var/bench
+	for size in $(BENCH_SEARCH_SIZES); do \
+		db="$(CURDIR)/var/bench/search-$$size.sqlite3"; url="sqlite:///$$db"; \
+		if [ ! -f "$$db" ]; then \
+			$(BENCH_ENV) DATABASE_URL="$$url" $(BIN)/python manage.py migrate --no-input -v0 && \
+			$(BENCH_ENV) DATABASE_URL="$$url" $(BIN)/python manage.py generate_stories $$size || { rm -f "$$db"; exit 1; }; \
+		fi; \
+		$(BENCH_ENV) DATABASE_URL="$$url" $(BIN)/python manage.py migrate --no-input -v0 && \
+		$(BENCH_ENV) DATABASE_URL="$$url" $(BIN)/python -m dateline.search.bench || exit 1; \
+		pg="dateline_search_bench_$$size"; url="$(BENCH_PG)/$$pg"; template="dateline_bench_$$size"; \
+		[ "$$(psql "$(BENCH_PG)/postgres" -Atc "SELECT 1 FROM pg_database WHERE datname = '$$template'")" = 1 ] || template=""; \
+		psql "$(BENCH_PG)/postgres" -q -c "DROP DATABASE IF EXISTS $$pg" \
+			-c "CREATE DATABASE $$pg$${template:+ TEMPLATE $$template}" || exit 1; \
+		$(BENCH_ENV) DATABASE_URL="$$url" $(BIN)/python manage.py migrate --no-input -v0 && \
+		if [ -n "$$template" ]; then \
+			$(BENCH_ENV) DATABASE_URL="$$url" $(BIN)/python manage.py update_index --backend stories; \
+		else \
+			$(BENCH_ENV) DATABASE_URL="$$url" $(BIN)/python manage.py generate_stories $$size; \
+		fi && \
+		$(BENCH_ENV) DATABASE_URL="$$url" $(BIN)/python -m dateline.search.bench; status=$$?; \
+		psql "$(BENCH_PG)/postgres" -q -c "DROP DATABASE IF EXISTS $$pg"; [ $$status = 0 ] || exit 1; \
+	done
 
 clean:
 	rm -rf var/test .pytest_cache .ruff_cache

@@ -13,6 +13,7 @@ The best STORED_PER_STORY are kept, with their reasons. A story's publication al
 is related to (the relation is symmetric enough), and its unpublication removes it from every list.
 """
 
+import html
 import math
 import re
 from collections import Counter
@@ -25,9 +26,9 @@ from dateline.enrich.models import RelatedOverride, RelatedStory
 from dateline.newsroom.models import ArticleTopic, visible_stories
 
 STORED_PER_STORY = 12
-TOPIC_CANDIDATES = 25  # newest stories per shared topic
-SEARCH_CANDIDATES = 30
-MAX_CANDIDATES = 80
+TOPIC_CANDIDATES = 15  # newest stories per shared topic
+SEARCH_CANDIDATES = 25
+MAX_CANDIDATES = 50
 BODY_WORDS = 250  # of each candidate's body: the opening says what a story is about
 QUERY_TERMS = 8
 RECENCY_DAYS = 30
@@ -50,13 +51,31 @@ def terms(text):
     return [word for word in (match.lower() for match in WORD.findall(text)) if word not in STOP_WORDS]
 
 
-def document(story, body_words=None):
-    from dateline.search.query import story_text
+TAG = re.compile(r"<[^>]*>")
 
-    text = story_text(story)
-    if body_words:
-        text = " ".join(text.split()[:body_words])
-    return terms(f"{story.title} {story.title} {story.title} {text}")
+
+def plain_words(story, limit=None):
+    """The standfirst's and body's words (markup dropped, entities left as words), the first `limit` of them.
+    A regular expression rather than an HTML parser: the body is the newsroom's own sanitised rich text, and only
+    its words matter here (this runs for every candidate)."""
+    words = (story.standfirst or "").split()
+    stack = [story.body.raw_data if hasattr(story.body, "raw_data") else []]
+    while stack and (limit is None or len(words) < limit):
+        value = stack.pop()
+        if isinstance(value, str):
+            words.extend(html.unescape(TAG.sub(" ", value)).split())
+        elif isinstance(value, dict):
+            if "type" in value and "value" in value:
+                stack.append(value["value"])
+            else:
+                stack.extend(reversed([v for k, v in value.items() if k not in ("id", "url", "page", "image")]))
+        elif isinstance(value, list | tuple) or type(value).__name__ == "RawDataView":
+            stack.extend(reversed(list(value)))
+    return " ".join(words[:limit] if limit else words)
+
+
+def document(story, body_words=None):
+    return terms(f"{story.title} {story.title} {story.title} {plain_words(story, body_words)}")
 
 
 def eligible():
@@ -80,12 +99,10 @@ def tfidf(documents):
     for words in documents:
         frequencies.update(set(words))
     count = len(documents)
+    idf = {term: math.log((1 + count) / (1 + n)) + 1 for term, n in frequencies.items()}
     vectors = []
     for words in documents:
-        weights = {
-            term: (1 + math.log(n)) * (math.log((1 + count) / (1 + frequencies[term])) + 1)
-            for term, n in Counter(words).items()
-        }
+        weights = {term: (1 + math.log(n)) * idf[term] for term, n in Counter(words).items()}
         norm = math.sqrt(sum(weight * weight for weight in weights.values())) or 1
         vectors.append({term: weight / norm for term, weight in weights.items()})
     return vectors
@@ -166,22 +183,41 @@ def compute_related(story):
         for candidate, score, reasons in score_candidates(story)[:STORED_PER_STORY]
     ]
     RelatedStory.objects.bulk_create(rows)
-    for row in rows:
-        offer(row.related, story, row.score, row.reasons, now)
+    offer(story, rows, now)
     return rows
 
 
-def offer(story, related, score, reasons, now):
-    """Put `related` in `story`'s list if it is good enough, keeping the list at STORED_PER_STORY."""
-    entries = list(RelatedStory.objects.filter(story=story).order_by("-score").values_list("pk", "related_id", "score"))
-    if any(related_id == related.pk for _, related_id, _ in entries):
-        RelatedStory.objects.filter(story=story, related=related).update(score=score, reasons=reasons, computed_at=now)
+def offer(story, rows, now):
+    """Put `story` in the lists of the stories it is related to (`rows`), where it is good enough, keeping each
+    list at STORED_PER_STORY. Three queries for all of them."""
+    if not rows:
         return
-    if len(entries) >= STORED_PER_STORY and entries[-1][2] >= score:
-        return
-    RelatedStory.objects.create(story=story, related=related, score=score, reasons=reasons, computed_at=now)
-    if len(entries) >= STORED_PER_STORY:
-        RelatedStory.objects.filter(pk__in=[pk for pk, _, _ in entries[STORED_PER_STORY - 1 :]]).delete()
+    lists = {}
+    for pk, owner_id, related_id, score in (
+        RelatedStory.objects.filter(story_id__in=[row.related_id for row in rows])
+        .order_by("story_id", "-score")
+        .values_list("pk", "story_id", "related_id", "score")
+    ):
+        lists.setdefault(owner_id, []).append((pk, related_id, score))
+    create, update, drop = [], [], []
+    for row in rows:
+        entries = lists.get(row.related_id, [])
+        mine = next((pk for pk, related_id, _ in entries if related_id == story.pk), None)
+        if mine is not None:
+            update.append(RelatedStory(pk=mine, score=row.score, reasons=row.reasons, computed_at=now))
+            continue
+        if len(entries) >= STORED_PER_STORY and entries[STORED_PER_STORY - 1][2] >= row.score:
+            continue
+        create.append(
+            RelatedStory(story_id=row.related_id, related=story, score=row.score, reasons=row.reasons, computed_at=now)
+        )
+        drop.extend(pk for pk, _, _ in entries[STORED_PER_STORY - 1 :])
+    if update:
+        RelatedStory.objects.bulk_update(update, ["score", "reasons", "computed_at"])
+    if drop:
+        RelatedStory.objects.filter(pk__in=drop).delete()
+    if create:
+        RelatedStory.objects.bulk_create(create)
 
 
 def forget(story):
@@ -192,14 +228,16 @@ def forget(story):
     return affected
 
 
-def related_for(story, limit=None):
+def related_for(story, limit=None, shown=()):
     """The related stories to show with a story: pinned ones first, then the best stored ones, never the story
-    itself, an excluded one or one readers may not see. Reads only; two queries plus the cards' joins."""
+    itself, an excluded one, one readers may not see, or one already `shown` on the page (the stories listed
+    under "Read more on …"). Reads only; two queries plus the cards' joins."""
     from django.conf import settings
 
     limit = limit or settings.DATELINE_RELATED_COUNT
     overrides = list(RelatedOverride.objects.filter(story_id=story.pk).values_list("related_id", "kind", "position"))
     excluded = {related_id for related_id, kind, _ in overrides if kind == RelatedOverride.EXCLUDED}
+    excluded |= {getattr(item, "pk", item) for item in shown or ()}
     pinned = [related_id for related_id, kind, _ in sorted(overrides, key=lambda o: o[2]) if kind == "pinned"]
     stored = list(
         RelatedStory.objects.filter(story_id=story.pk)

@@ -1,10 +1,19 @@
-"""Topic pages that fill themselves: the topics that come up with a topic, and its coverage month by month."""
+"""Topic pages that fill themselves: a description, the topics that come up with a topic, and its coverage month
+by month. Every query is bounded (the newest CO_OCCURRENCE_STORIES stories, the last TIMELINE_MONTHS months), so a
+busy topic's page costs the same few queries whatever the archive's size."""
+
+from datetime import datetime
 
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import get_text_list
 
 from dateline.newsroom.models import ArticleTopic, Topic
+
+CO_OCCURRENCE_STORIES = 500
+TIMELINE_MONTHS = 24
 
 
 def visible_links(prefix=""):
@@ -15,10 +24,12 @@ def visible_links(prefix=""):
     )
 
 
-def co_occurring_topics(topic, limit=10):
-    """The topics most often linked to the same visible stories as `topic`, with `.together` (how many).
-    One aggregated query."""
-    shared = ArticleTopic.objects.filter(visible_links(), topic=topic).values("page_id")
+def co_occurring_topics(topic, limit=10, stories=CO_OCCURRENCE_STORIES):
+    """The topics most often linked to the same visible stories as `topic` (among its newest `stories`), with
+    `.together` (how many). One aggregated query."""
+    shared = (
+        ArticleTopic.objects.filter(visible_links(), topic=topic).order_by("-published_at").values("page_id")[:stories]
+    )
     return list(
         Topic.objects.filter(story_links__page_id__in=shared)
         .exclude(pk=topic.pk)
@@ -27,13 +38,64 @@ def co_occurring_topics(topic, limit=10):
     )
 
 
-def coverage_timeline(topic):
-    """[{"month": first day of the month (aware datetime), "stories": count}] oldest first, months with stories
-    only. One aggregated query."""
-    return list(
-        ArticleTopic.objects.filter(visible_links(), topic=topic)
+def month_start(moment):
+    return moment.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def months_back(moment, count):
+    year, month = divmod(moment.year * 12 + moment.month - 1 - count, 12)
+    return moment.replace(year=year, month=month + 1)
+
+
+def coverage_timeline(topic, months=TIMELINE_MONTHS, now=None):
+    """[{"month": first day of the month (aware datetime), "stories": count}] oldest first, for every month from
+    the first with a story (within the last `months`) to this one, empty months included. One aggregated query."""
+    now = timezone.localtime(now or timezone.now())
+    since = months_back(month_start(now), months - 1)
+    counts = {
+        (row["month"].year, row["month"].month): row["stories"]
+        for row in ArticleTopic.objects.filter(visible_links(), topic=topic, published_at__gte=since)
         .annotate(month=TruncMonth("published_at"))
         .values("month")
         .annotate(stories=Count("page_id", distinct=True))
         .order_by("month")
-    )
+        if row["month"] is not None
+    }
+    if not counts:
+        return []
+    first = min(counts)
+    timeline, cursor = [], datetime(*first, 1, tzinfo=now.tzinfo)
+    while (cursor.year, cursor.month) <= (now.year, now.month):
+        timeline.append({"month": cursor, "stories": counts.get((cursor.year, cursor.month), 0)})
+        cursor = months_back(cursor, -1)
+    return timeline
+
+
+def topic_description(topic, timeline, together):
+    """The topic's own description, or one written from its coverage."""
+    if topic.description:
+        return topic.description
+    total = sum(row["stories"] for row in timeline)
+    if not total:
+        return ""
+    since = date_format(next(row["month"] for row in timeline if row["stories"]), "F Y")
+    text = f"{total} {'story' if total == 1 else 'stories'} about {topic.name} since {since}."
+    if together:
+        text += f" Often covered with {get_text_list([t.name for t in together[:3]], 'and')}."
+    return text
+
+
+def topic_overview(topic, limit=8):
+    """What a topic page shows beyond its latest stories: two queries."""
+    timeline = coverage_timeline(topic)
+    together = co_occurring_topics(topic, limit=limit)
+    busiest = max((row["stories"] for row in timeline), default=0)
+    for row in timeline:
+        row["share"] = round(100 * row["stories"] / busiest) if busiest else 0
+    return {
+        "description": topic_description(topic, timeline, together),
+        "together": together,
+        "timeline": timeline,
+        "total": sum(row["stories"] for row in timeline),
+        "months": len(timeline),
+    }

@@ -133,3 +133,21 @@ def test_co_occurring_topics_and_timeline(cluster, django_assert_num_queries):
     assert all(month["month"].day == 1 for month in timeline)
     cluster["also"].unpublish()
     assert sum(month["stories"] for month in coverage_timeline(floods)) == 2
+
+
+def test_related_never_repeats_a_story_listed_under_read_more(cluster, client):
+    main = cluster["main"]  # primary topic Floods: "Read more on Floods" lists the newest other Floods stories
+    html = client.get(main.url).content.decode()
+    read_more = html.split('id="read-more-heading"')[1].split("</aside>")[0]
+    assert cluster["close"].title in read_more and cluster["also"].title in read_more
+    assert 'id="related-heading"' in html
+    related = html.split('id="related-heading"')[1].split("</aside>")[0]
+    assert cluster["close"].title not in related and cluster["also"].title not in related
+    assert cluster["loose"].title in related  # shares Afghanistan only: not under Read more, still related
+
+
+def test_shown_stories_are_left_out_and_the_list_refilled(cluster):
+    main = cluster["main"]
+    everything = [s.pk for s in related_for(main)]
+    rest = [s.pk for s in related_for(main, shown=[cluster["close"]])]
+    assert cluster["close"].pk not in rest and rest == [pk for pk in everything if pk != cluster["close"].pk]
