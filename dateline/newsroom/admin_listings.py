@@ -16,24 +16,62 @@ What Wagtail's page listings do that grows with the archive, and what these view
   stories are ordered by date, so month folders offer no menu order (`StoryFolderPermissionTester`).
 """
 
+import re
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.http import HttpResponseBadRequest
 from django.views import View
 from django_filters import DateFromToRangeFilter, ModelMultipleChoiceFilter
 from wagtail.admin.filters import DateRangePickerWidget, MultipleUserFilter
 from wagtail.admin.views.pages.listing import ExplorableIndexView, IndexView, PageFilterSet
-from wagtail.admin.views.pages.search import SearchView, page_filter_search
+from wagtail.admin.views.pages.search import SearchView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.search.query import MATCH_ALL
+from wagtail.search.utils import parse_query_string
 
 from dateline.newsroom.admin_paginator import NoCountPaginator
 from dateline.newsroom.models import ArticlePage, Author, SectionPage
 
 NEWEST_CHANGE = "-latest_revision_created_at"
 EXPLORE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}
+WORD = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 12
+
+
+def autocomplete_matches(queryset, query):
+    """The pages of `queryset` whose title has words starting with the query's words (Wagtail's admin
+    autocomplete), keeping the queryset's own order, so a page of the newest matches comes off the date index.
+
+    PostgreSQL: the search backend's autocomplete without relevance ranking. SQLite: the backend's own query
+    loops over every index entry of the model and probes FTS5 for each (0.3 s at 1,000 stories, growing with
+    the archive); here FTS5 is asked once for the matching rows and the result joined as a subquery.
+    """
+    if connection.vendor != "sqlite":
+        return queryset.autocomplete(query, order_by_relevance=False)
+    text = query if isinstance(query, str) else getattr(query, "query_string", "")
+    terms = WORD.findall(text or "")[:MAX_TERMS]
+    if not terms:
+        return queryset
+    from modelsearch.conf import get_app_config
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    app = get_app_config()
+    entries, fts = app.get_model("IndexEntry")._meta.db_table, app.get_model("SQLiteFTSIndexEntry")._meta.db_table
+    content_types = list(get_descendants_content_types_pks(queryset.model))
+    # Terms are \w+ only: safe inside FTS5 quotes.
+    match = "{autocomplete} : (" + " AND ".join(f'"{term}"*' for term in terms) + ")"
+    sql = (
+        f"SELECT CAST(e.object_id AS INTEGER) FROM {entries} e "  # noqa: S608 (table names, no input)
+        f"WHERE e.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) "
+        f"AND e.content_type_id IN ({', '.join(['%s'] * len(content_types))})"
+    )
+    return queryset.filter(pk__in=RawSQL(sql, [match, *content_types]))  # noqa: S611 (parameters bound)
 
 
 def newsroom_people(request=None):
@@ -98,7 +136,7 @@ class StoryListingMixin:
         if not self.is_explicitly_ordered:
             queryset = queryset.order_by(NEWEST_CHANGE)
         # Newest first, not by relevance: ranking every match of a common word costs seconds at 100,000 stories.
-        return queryset.autocomplete(self.search_query, order_by_relevance=False)
+        return autocomplete_matches(queryset, self.search_query)
 
 
 class StoryIndexView(StoryListingMixin, IndexView):
@@ -146,9 +184,12 @@ class ArchiveSearchView(SearchView):
             )
         if self.selected_content_type:
             pages = pages.filter(content_type=self.selected_content_type)
-        pages = self.annotate_queryset(pages.order_by(self.ordering))
-        pages, self.all_pages = page_filter_search(self.search_query, pages, None, self.ordering)
-        return pages
+        filters, query = parse_query_string(self.search_query, operator="and", zero_terms=MATCH_ALL)
+        live = (filters.get("live") or filters.get("published") or "").lower()
+        if live in ("yes", "true", "no", "false"):
+            pages = pages.filter(live=live in ("yes", "true"))
+        self.all_pages = None
+        return autocomplete_matches(self.annotate_queryset(pages.order_by(self.ordering)), query)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -264,8 +264,8 @@ def admin_views(story, section, topic):
     client = Client(HTTP_HOST="localhost")
     client.force_login(bench_editor())
     author = Author.objects.filter(story_links__isnull=False).order_by("pk").first()
-    month = StoryMonthPage.objects.order_by("-path").first()
-    other_month = StoryMonthPage.objects.order_by("-path")[1]
+    months = StoryMonthPage.objects.filter(numchild__gt=0).order_by("-path")
+    month, other_month = months[0], months[1]  # the newest folders with stories
     year = timezone_year(story)
     mover = ArticlePage.objects.child_of(month).order_by("-pk").first()
 
@@ -343,6 +343,11 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--publish", type=int, default=20, help="stories to publish per variant (median of these)")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each reader query (median of these)")
+    parser.add_argument(
+        "--only",
+        default="publish,admin,reader",
+        help="comma-separated parts to run: publish, admin, reader (e.g. two archives' publishing side by side)",
+    )
     args = parser.parse_args(argv)
 
     import django
@@ -356,14 +361,17 @@ def main(argv=None):
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]
     total = ArticlePage.objects.count()
     print(f"{total:,} stories in {connection.vendor} ({connection.settings_dict['NAME']})")
-    rows = measure_publishing(args.publish)
+    parts = set(args.only.split(","))
+    rows = measure_publishing(args.publish) if "publish" in parts else []
     queries, story, section, topic = listing_queries()
-    for name, action in admin_views(story, section, topic).items():
-        rows.append((name, *median_ms_and_queries(action, args.repeat, warm=2), args.repeat))
-    for name, action in queries.items():
-        rows.append((name, median_ms(action, args.repeat), None, args.repeat))
-    for name, action in reader_pages(story, section, topic).items():
-        rows.append((name, *median_ms_and_queries(action, args.repeat), args.repeat))
+    if "admin" in parts:
+        for name, action in admin_views(story, section, topic).items():
+            rows.append((name, *median_ms_and_queries(action, args.repeat, warm=2), args.repeat))
+    if "reader" in parts:
+        for name, action in queries.items():
+            rows.append((name, median_ms(action, args.repeat), None, args.repeat))
+        for name, action in reader_pages(story, section, topic).items():
+            rows.append((name, *median_ms_and_queries(action, args.repeat), args.repeat))
 
     # Every row: (measurement, median ms, SQL queries per run or None, number of runs).
     width = max(len(name) for name, *_ in rows)

@@ -100,9 +100,9 @@ class StoryYearPage(Page):
         return period_context(self, request, super().get_context(request, *args, **kwargs))
 
 
-class StoryFolderPermissionTester(PagePermissionTester):
-    """A month folder's stories are ordered by date: nobody reorders them by hand. Wagtail's "Sort menu order"
-    lists every child on one page and moves one by rewriting each sibling's tree path."""
+class DateOrderedPermissionTester(PagePermissionTester):
+    """A month folder's stories are ordered by date, and a story has no children: nobody reorders them by hand.
+    Wagtail's "Sort menu order" lists every child on one page and moves one by rewriting each sibling's tree path."""
 
     def can_reorder_children(self):
         return False
@@ -114,7 +114,7 @@ class StoryMonthPage(Page):
     template = "newsroom/story_period_page.html"
 
     def permissions_for_user(self, user):
-        return StoryFolderPermissionTester(user, self)
+        return DateOrderedPermissionTester(user, self)
 
     def date_range(self):
         year, month = int(self.get_parent().slug), int(self.slug)
@@ -262,6 +262,9 @@ class ArticlePage(Page):
         if latest_note and (self.updated_at is None or latest_note > self.updated_at):
             self.updated_at = latest_note
         super().save(*args, **kwargs)
+
+    def permissions_for_user(self, user):
+        return DateOrderedPermissionTester(user, self)
 
     def get_url_parts(self, request=None):
         parts = super().get_url_parts(request)
