@@ -1,8 +1,11 @@
 """Fetching http(s) sources for importers without letting a URL reach inside our own network.
 
 A URL given to an importer (or found in a feed or an article) is untrusted: it may name a loopback or private
-address, or redirect to one, to probe internal services. Every hop is resolved and checked before connecting,
-redirects are followed by hand so that each one is checked too, and bodies are read in chunks up to a limit.
+address, or redirect to one, to probe internal services. For every hop (the first request and each redirect) the
+host is resolved once, every address it resolves to is checked, and the connection goes to exactly the address
+that was checked: a DNS answer that changes between the check and the connection (DNS rebinding) cannot move it.
+HTTPS still sends the host name (SNI) and checks the certificate against it. Redirects are followed by hand, and
+bodies are read in chunks up to a limit.
 """
 
 import ipaddress
@@ -13,8 +16,12 @@ from io import BytesIO
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import requests
+import certifi
+import urllib3
 from PIL import Image as PILImage
+from requests.utils import get_encoding_from_headers
+from urllib3.exceptions import HTTPError, NewConnectionError, SSLError
+from urllib3.exceptions import TimeoutError as TimedOut
 
 from dateline.ingest.formats.base import MAX_SOURCE_BYTES, ImportFailure
 from dateline.newsroom.story import StoryImage
@@ -26,6 +33,7 @@ IMAGE_MAX_BYTES = 15 * 1024 * 1024
 CHUNK_BYTES = 64 * 1024
 USER_AGENT = "Dateline-importer/1.0 (+https://github.com/dateline)"
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
+DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 @dataclass
@@ -41,56 +49,95 @@ class FetchResult:
         return self.status == 304
 
 
-def fetch(url, *, allow_private=False, max_bytes=MAX_SOURCE_BYTES, timeout=10, headers=None):
+def resolve(host, port):
+    """The addresses `host` resolves to, from one lookup; `fetch` takes another resolver for tests."""
+    return [info[4][0] for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)]
+
+
+def fetch(url, *, allow_private=False, max_bytes=MAX_SOURCE_BYTES, timeout=10, headers=None, resolver=resolve):
     """GET a URL, following up to MAX_REDIRECTS redirects; raise ImportFailure saying what went wrong and where.
 
     `headers` may carry If-None-Match / If-Modified-Since; a 304 answer comes back as a result with status 304
-    and no content.
+    and no content. `resolver(host, port)` returns the host's addresses (default: the system's resolver).
     """
-    request_headers = {"User-Agent": USER_AGENT, **(headers or {})}
-    with requests.Session() as session:
-        session.trust_env = False  # a proxy from the environment would connect on our behalf, unchecked
-        for _hop in range(MAX_REDIRECTS + 1):
-            check_url(url, allow_private=allow_private)
-            try:
-                response = session.get(
-                    url, headers=request_headers, timeout=(timeout, timeout), stream=True, allow_redirects=False
-                )
-            except requests.RequestException as exc:
-                raise ImportFailure(f"cannot fetch {url}: {describe(exc)}") from None
-            with response:
-                if response.status_code in REDIRECT_STATUSES and response.headers.get("Location"):
-                    url = urljoin(url, response.headers["Location"])
-                    continue
-                if response.status_code == 304:
-                    return FetchResult(b"", url, 304, dict(response.headers), response.encoding)
-                if response.status_code >= 400:
-                    raise ImportFailure(f"cannot fetch {url}: HTTP {response.status_code} {response.reason}")
-                content = read_limited(response, url, max_bytes)
-                return FetchResult(content, url, response.status_code, dict(response.headers), response.encoding)
+    request_headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate", **(headers or {})}
+    for _hop in range(MAX_REDIRECTS + 1):
+        address = check_url(url, allow_private=allow_private, resolver=resolver)
+        response = open_pinned(url, address, request_headers, timeout)
+        try:
+            status, answer = response.status, dict(response.headers)
+            if status in REDIRECT_STATUSES and response.headers.get("Location"):
+                url = urljoin(url, response.headers["Location"])
+                continue
+            encoding = get_encoding_from_headers(response.headers)
+            if status == 304:
+                return FetchResult(b"", url, 304, answer, encoding)
+            if status >= 400:
+                raise ImportFailure(f"cannot fetch {url}: HTTP {status} {response.reason or ''}".rstrip())
+            return FetchResult(read_limited(response, url, max_bytes), url, status, answer, encoding)
+        finally:
+            response.release_conn()
+            response.close()
     raise ImportFailure(f"cannot fetch {url}: more than {MAX_REDIRECTS} redirects")
 
 
-def check_url(url, *, allow_private=False):
-    """Refuse URLs that are not http(s), or whose host resolves to an address we must not connect to."""
+def check_url(url, *, allow_private=False, resolver=resolve):
+    """The one address to connect to for `url`: its host is resolved once, and refused (ImportFailure) when the
+    URL is not http(s) or when any address the host resolves to is not public (unless `allow_private`)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise ImportFailure(f"cannot fetch {url}: only http and https URLs are allowed")
     host = parts.hostname
     if not host:
         raise ImportFailure(f"cannot fetch {url}: the URL has no host")
-    if allow_private:
-        return
     try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError, ValueError) as exc:
+        port = parts.port or DEFAULT_PORTS[parts.scheme]
+        addresses = [ipaddress.ip_address(str(found).split("%")[0]) for found in resolver(host, port)]
+    except (OSError, UnicodeError, ValueError) as exc:
         raise ImportFailure(f"cannot fetch {url}: cannot resolve {host} ({exc})") from None
-    # Every address must be public: the connection may use any of them.
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not is_public(address):
+    if not addresses:
+        raise ImportFailure(f"cannot fetch {url}: {host} resolves to no address")
+    # Every address must be public: a resolver may hand out any of them, and the next lookup another.
+    for address in addresses:
+        if not allow_private and not is_public(address):
             raise ImportFailure(f"cannot fetch {url}: {host} resolves to {address}, a non-public address")
+    return addresses[0]
+
+
+def open_pinned(url, address, headers, timeout):
+    """Send the GET to exactly `address`, naming the URL's host in the Host header and, over TLS, in SNI and the
+    certificate check."""
+    parts = urlsplit(url)
+    host, port = parts.hostname, parts.port or DEFAULT_PORTS[parts.scheme]
+    named = f"[{host}]" if ":" in host else host
+    host_header = named if port == DEFAULT_PORTS[parts.scheme] else f"{named}:{port}"
+    options = {"timeout": urllib3.Timeout(connect=timeout, read=timeout), "retries": False, "maxsize": 1}
+    if parts.scheme == "https":
+        pool = urllib3.HTTPSConnectionPool(
+            str(address),
+            port,
+            cert_reqs="CERT_REQUIRED",
+            ca_certs=certifi.where(),
+            server_hostname=host,
+            assert_hostname=host,
+            **options,
+        )
+    else:
+        pool = urllib3.HTTPConnectionPool(str(address), port, **options)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    try:
+        return pool.urlopen(
+            "GET",
+            target,
+            headers={**headers, "Host": host_header},
+            redirect=False,
+            retries=False,
+            preload_content=False,
+            assert_same_host=False,
+        )
+    except HTTPError as exc:
+        pool.close()
+        raise ImportFailure(f"cannot fetch {url}: {describe(exc)}") from None
 
 
 def is_public(address):
@@ -113,20 +160,23 @@ def read_limited(response, url, max_bytes):
         raise ImportFailure(f"cannot fetch {url}: {int(declared):,} bytes; the limit is {max_bytes:,}")
     chunks, size = [], 0
     try:
-        for chunk in response.iter_content(CHUNK_BYTES):
+        for chunk in response.stream(CHUNK_BYTES, decode_content=True):
             size += len(chunk)
             if size > max_bytes:
                 raise ImportFailure(f"cannot fetch {url}: more than {max_bytes:,} bytes")
             chunks.append(chunk)
-    except requests.RequestException as exc:
+    except HTTPError as exc:
         raise ImportFailure(f"cannot fetch {url}: {describe(exc)}") from None
     return b"".join(chunks)
 
 
 def describe(exc):
-    if isinstance(exc, requests.Timeout):
+    reason = getattr(exc, "reason", None)
+    if isinstance(exc, TimedOut) or isinstance(reason, TimedOut):
         return "timed out"
-    if isinstance(exc, requests.ConnectionError):
+    if isinstance(exc, SSLError) or isinstance(reason, SSLError):
+        return f"TLS failed ({reason or exc})"
+    if isinstance(exc, NewConnectionError) or isinstance(reason, NewConnectionError):
         return "connection failed"
     return type(exc).__name__
 

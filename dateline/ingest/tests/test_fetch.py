@@ -1,4 +1,8 @@
 import ipaddress
+import shutil
+import socket
+import ssl
+import subprocess
 import threading
 import time
 from contextlib import contextmanager
@@ -6,14 +10,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from dateline.conftest import require
 from dateline.ingest import fetch as fetch_module
 from dateline.ingest.fetch import fetch
 from dateline.ingest.formats.base import ImportFailure
 
 
 @contextmanager
-def serve(routes):
-    """A real HTTP server on 127.0.0.1. `routes` maps a path to (status, headers, body) or to a callable taking
+def serve(routes, host="127.0.0.1", port=0):
+    """A real HTTP server on `host` (127.0.0.1). `routes` maps a path to (status, headers, body) or to a callable taking
     the request handler and returning one; every request's headers are recorded in server.requests."""
 
     class Handler(BaseHTTPRequestHandler):
@@ -31,10 +36,11 @@ def serve(routes):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer((host, port), Handler)
     server.requests = []
     server.handle_error = lambda request, address: None  # a client that timed out is expected, not an error
-    server.url = f"http://127.0.0.1:{server.server_address[1]}"
+    server.port = server.server_address[1]
+    server.url = f"http://{host}:{server.port}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -145,3 +151,119 @@ def test_conditional_get_returns_304_without_content():
         second = fetch(server.url + "/feed", allow_private=True, headers={"If-None-Match": first.headers["ETag"]})
     assert (first.status, first.content) == (200, b"<rss/>")
     assert (second.status, second.content, second.not_modified) == (304, b"", True)
+
+
+# --- DNS rebinding: the address that was checked is the address connected to ---------------------------------
+
+
+class Resolver:
+    """A resolver that answers each host from a list of answers, the next one on each lookup (the last repeats):
+    a DNS server that rebinds a name between a check and a connection."""
+
+    def __init__(self, answers):
+        self.answers = {host: list(found) for host, found in answers.items()}
+        self.lookups = []
+
+    def __call__(self, host, port):
+        self.lookups.append(host)
+        found = self.answers[host]
+        return found.pop(0) if len(found) > 1 else found[0]
+
+
+@contextmanager
+def public_and_internal(public_routes):
+    """A "public" server on 127.0.0.1 (public under `loopback_is_public`) and an internal one on 127.0.0.2, on the
+    same port, so that only the address tells them apart."""
+    internal = {"/": (200, {}, b"internal"), "/story": (200, {}, b"internal")}
+    with serve(public_routes) as public, serve(internal, "127.0.0.2", public.port) as inside:
+        yield public, inside
+
+
+def test_a_name_that_rebinds_after_the_check_still_reaches_the_checked_address(loopback_is_public):
+    resolver = Resolver({"news.example": [["127.0.0.1"], ["127.0.0.2"]]})
+    with public_and_internal({"/story": (200, {}, b"public story")}) as (public, inside):
+        result = fetch(f"http://news.example:{public.port}/story", resolver=resolver)
+    assert result.content == b"public story"
+    assert resolver.lookups == ["news.example"]  # resolved once, not again to connect
+    assert inside.requests == []
+    assert public.requests[0][1]["Host"] == f"news.example:{public.port}"
+
+
+def test_every_redirect_is_resolved_once_and_checked(loopback_is_public):
+    resolver = Resolver({"news.example": [["127.0.0.1"]], "cdn.example": [["127.0.0.1"], ["127.0.0.2"]]})
+    routes = {}  # filled in once the port is known
+    with public_and_internal(routes) as (public, inside):
+        routes["/a"] = (302, {"Location": f"http://cdn.example:{public.port}/b"}, b"")
+        routes["/b"] = (302, {"Location": f"http://cdn.example:{public.port}/story"}, b"")
+        with pytest.raises(ImportFailure, match="cdn.example resolves to 127.0.0.2, a non-public address"):
+            fetch(f"http://news.example:{public.port}/a", resolver=resolver)
+    assert resolver.lookups == ["news.example", "cdn.example", "cdn.example"]  # once per hop
+    assert [path for path, _ in public.requests] == ["/a", "/b"]
+    assert inside.requests == []
+
+
+@pytest.mark.parametrize(
+    "addresses",
+    [
+        ["127.0.0.1", "10.0.0.5"],  # one good answer among them is not enough
+        ["::ffff:10.0.0.5"],  # IPv4-mapped IPv6
+        ["::ffff:127.0.0.2"],
+        ["224.0.0.1"],  # multicast
+        ["240.0.0.1"],  # reserved
+        ["fe80::1%eth0"],  # link-local, with a zone
+        ["169.254.169.254"],
+        ["::1"],
+    ],
+)
+def test_every_resolved_address_is_checked(loopback_is_public, addresses):
+    resolver = Resolver({"news.example": [addresses]})
+    with serve({"/": (200, {}, b"public")}) as public, pytest.raises(ImportFailure, match="a non-public address"):
+        fetch(f"http://news.example:{public.port}/", resolver=resolver)
+    assert public.requests == []
+
+
+def test_allowing_private_addresses_still_pins_the_checked_one():
+    resolver = Resolver({"intranet.example": [["127.0.0.1"], ["127.0.0.2"]]})
+    with public_and_internal({"/": (200, {}, b"first answer")}) as (public, inside):
+        result = fetch(f"http://intranet.example:{public.port}/", resolver=resolver, allow_private=True)
+    assert (result.content, resolver.lookups, inside.requests) == (b"first answer", ["intranet.example"], [])
+
+
+def test_https_names_the_host_in_sni_and_checks_the_certificate_against_it(tmp_path):
+    """A real TLS server with a self-signed certificate for the host: the connection goes to the pinned address,
+    sends the host name (SNI) and refuses the certificate, which no trusted authority signed."""
+    require(shutil.which("openssl"), "the openssl command (to make a test certificate)")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=news.example"]
+        + ["-addext", "subjectAltName=DNS:news.example", "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    names = []
+    context.sni_callback = lambda connection, name, ctx: names.append(name)
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def accept():
+        connection, _ = listener.accept()
+        try:
+            context.wrap_socket(connection, server_side=True).close()
+        except (ssl.SSLError, OSError):
+            pass  # the client hangs up on a certificate it does not trust
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    resolver = Resolver({"news.example": [["127.0.0.1"], ["127.0.0.2"]]})
+    try:
+        with pytest.raises(ImportFailure, match="TLS failed"):
+            fetch(f"https://news.example:{port}/", resolver=resolver, allow_private=True, timeout=5)
+    finally:
+        thread.join(5)
+        listener.close()
+    assert names == ["news.example"]
+    assert resolver.lookups == ["news.example"]
