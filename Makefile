@@ -118,15 +118,17 @@ bench-import: install
 	$(BENCH_ENV) DATABASE_URL="sqlite:///$(CURDIR)/var/bench/import.sqlite3" \
 		$(BIN)/python -m dateline.ingest.bench --items $(BENCH_IMPORT_ITEMS)
 
-# Search, related stories and publishing (python -m dateline.search.bench) for each of BENCH_SEARCH_SIZES on SQLite
-# (var/bench/search-<size>.sqlite3, generated once and kept) and PostgreSQL (dateline_search_bench_<size>: a copy of
-# dateline_bench_<size> where generate_stories made one, else generated; its story index built; dropped after).
+# Search, related stories and publishing (python -m dateline.search.bench) for each of BENCH_SEARCH_SIZES on
+# SQLite (var/bench/search-<size>.sqlite3: a copy of bench-archive's <size>.sqlite3, else generated; kept) and on
+# PostgreSQL (dateline_search_bench_<size>: a copy of dateline_bench_<size> where generate_stories made one, else
+# generated; its story index built with update_index; dropped afterwards).
 BENCH_SEARCH_SIZES ?= 10000 100000
 .PHONY: bench-search
 bench-search: install
 	mkdir -p var/bench
 	for size in $(BENCH_SEARCH_SIZES); do \
 		db="$(CURDIR)/var/bench/search-$$size.sqlite3"; url="sqlite:///$$db"; \
+		if [ ! -f "$$db" ] && [ -f "var/bench/$$size.sqlite3" ]; then cp "var/bench/$$size.sqlite3" "$$db"; fi; \
 		if [ ! -f "$$db" ]; then \
 			$(BENCH_ENV) DATABASE_URL="$$url" $(BIN)/python manage.py migrate --no-input -v0 && \
 			$(BENCH_ENV) DATABASE_URL="$$url" $(BIN)/python manage.py generate_stories $$size || { rm -f "$$db"; exit 1; }; \

@@ -19,7 +19,7 @@ from datetime import date, datetime, time, timedelta
 from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from modelsearch.query import And, Phrase, PlainText
 
@@ -46,6 +46,9 @@ HEADLINE_WEIGHT = 2.0
 STANDFIRST_WEIGHT = 0.5
 
 WORD = re.compile(r"\w+", re.UNICODE)
+# Markup in the body's rich text (the newsroom's own sanitised HTML): dropped by a pattern, several times faster
+# than an HTML parser; the text is escaped again wherever it is shown.
+TAG = re.compile(r"<[^>]*>")
 PHRASE = re.compile(r'"([^"]*)"')
 OPERATORS = {"and", "or", "not"}
 
@@ -242,7 +245,7 @@ def story_body_text(story):
     while stack:
         value = stack.pop()
         if isinstance(value, str):
-            parts.append(html.unescape(strip_tags(value)))
+            parts.append(html.unescape(TAG.sub(" ", value)))
         elif isinstance(value, dict):
             if "type" in value and "value" in value:
                 stack.append(value["value"])
