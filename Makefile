@@ -110,13 +110,26 @@ BENCH_DELIVERY_SIZES ?= 10000 100000
 bench-delivery: install
 	$(BENCH_ENV) $(BIN)/python -m dateline.delivery.bench --sizes $(BENCH_DELIVERY_SIZES) --pg $(BENCH_PG)
 
-# Import throughput: 10,000 ninjs items into an empty database.
+# Import throughput: `manage.py import ninjs` of 10,000 generated items into an empty database, twice (all created,
+# then all unchanged), on SQLite (var/bench/import.sqlite3) and PostgreSQL ($(BENCH_IMPORT_PG) on $(BENCH_PG), dropped
+# and created here). First as drafts in review (the default), then with --publish, its background tasks (indexing,
+# enrichment) queued for a worker (the dummy tasks backend) instead of run one story at a time in the import.
 BENCH_IMPORT_ITEMS ?= 10000
+BENCH_IMPORT_PG := dateline_bench_import
 bench-import: install
 	mkdir -p var/bench
-	rm -f var/bench/import.sqlite3
-	$(BENCH_ENV) DATABASE_URL="sqlite:///$(CURDIR)/var/bench/import.sqlite3" \
-		$(BIN)/python -m dateline.ingest.bench --items $(BENCH_IMPORT_ITEMS)
+	for mode in drafts publish; do \
+		flags=""; tasks=""; \
+		if [ $$mode = publish ]; then flags=--publish; tasks=TASKS_BACKEND=django_tasks.backends.dummy.DummyBackend; fi; \
+		rm -f var/bench/import.sqlite3; \
+		env $(BENCH_ENV) $$tasks DATABASE_URL="sqlite:///$(CURDIR)/var/bench/import.sqlite3" \
+			$(BIN)/python -m dateline.ingest.bench --items $(BENCH_IMPORT_ITEMS) $$flags || exit 1; \
+		psql "$(BENCH_PG)/postgres" -q -c "DROP DATABASE IF EXISTS $(BENCH_IMPORT_PG)" \
+			-c "CREATE DATABASE $(BENCH_IMPORT_PG)" || exit 1; \
+		env $(BENCH_ENV) $$tasks DATABASE_URL="$(BENCH_PG)/$(BENCH_IMPORT_PG)" \
+			$(BIN)/python -m dateline.ingest.bench --items $(BENCH_IMPORT_ITEMS) $$flags || exit 1; \
+	done
+	psql "$(BENCH_PG)/postgres" -q -c "DROP DATABASE $(BENCH_IMPORT_PG)"
 
 # Search, related stories and publishing (python -m dateline.search.bench) for each of BENCH_SEARCH_SIZES on
 # SQLite (var/bench/search-<size>.sqlite3: a copy of bench-archive's <size>.sqlite3, else generated; kept) and on
