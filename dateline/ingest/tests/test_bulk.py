@@ -139,3 +139,14 @@ def test_the_command_reports_a_failing_file_and_stores_the_rest(newsroom, tmp_pa
     assert "4 created, 0 updated, 0 unchanged, 1 failed" in out.getvalue()
     assert "a.json item 3 (urn:bad)" in err.getvalue() and "not valid ninjs" in err.getvalue()
     assert ArticlePage.objects.count() == 4
+
+
+def test_a_dry_run_reads_everything_and_stores_nothing(newsroom, tmp_path):
+    schemas_or_skip()
+    (tmp_path / "a.json").write_text(json.dumps(list(ninjs_items(5, 6))), encoding="utf-8")
+    pages, topics, revisions = Page.objects.count(), Topic.objects.count(), Revision.objects.count()
+    out = StringIO()
+    call_command("import", "ninjs", str(tmp_path), "--dry-run", "--batch", "2", stdout=out, stderr=StringIO())
+    assert "dry run, nothing stored: 5 created, 0 updated, 0 unchanged, 0 failed" in out.getvalue()
+    assert (Page.objects.count(), Topic.objects.count(), Revision.objects.count()) == (pages, topics, revisions)
+    assert not WorkflowState.objects.exists()
