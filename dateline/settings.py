@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI and Redoc served from static files: the API docs work offline
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -228,3 +231,34 @@ if env_str("VARNISH_URL"):
         "LOCATION": env_str("VARNISH_URL"),
         "SOFT": env_bool("VARNISH_SOFT_PURGE", False),  # keep serving the old copy while Varnish refetches
     }
+
+# The headless API (/api/, dateline/syndication/api) and partner webhooks (dateline/syndication/webhooks).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["dateline.syndication.api.auth.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],  # a key is optional; it widens or narrows
+    "DEFAULT_THROTTLE_CLASSES": ["dateline.syndication.api.throttling.ApiKeyRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Proxies in front of the site that append to X-Forwarded-For; 0 trusts only the connecting address.
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Dateline API",
+    "DESCRIPTION": "Published stories, sections, topics, authors and images as JSON, and stories as IPTC ninjs.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["dateline.syndication.api.schema.only_public_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "dateline.syndication.api.schema.selectable_fields_optional",
+    ],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+DATELINE_API_ANON_RATE_PER_MINUTE = env_int("API_ANON_RATE_PER_MINUTE", 300)
+DATELINE_WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", False)
+DATELINE_WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 5)
+DATELINE_WEBHOOK_RETRY_BASE_SECONDS = env_int("WEBHOOK_RETRY_BASE_SECONDS", 30)  # then 60, 120, 240…
+DATELINE_WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10)

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from dateline.newsroom import urls as newsroom_urls
 from dateline.search import views as search_views
 from dateline.syndication import urls as syndication_urls
+from dateline.syndication.api import urls as api_urls
 
 
 def favicon(request):
@@ -22,6 +23,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("api/", include(api_urls)),
     path("", include(newsroom_urls)),
     path("", include(syndication_urls)),
 ]
