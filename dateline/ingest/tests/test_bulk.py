@@ -93,12 +93,15 @@ def test_a_changed_story_gets_a_new_revision_and_stays_one_story(newsroom):
 
 def test_a_failing_item_in_the_middle_of_a_batch_is_undone_alone(newsroom):
     schemas_or_skip()
-    good = items(4)
+    good = items(5)
+    too_long = good.pop()
+    too_long.story.headline = "Headline " * 40  # refused before anything of it is written
     report = ImportReport()
-    write_items([*good[:2], broken_item(), *good[2:]], report, batch=10)
-    assert report.summary() == "4 created, 0 updated, 0 unchanged, 1 failed"
-    ((label, reason),) = report.failures
+    write_items([*good[:2], broken_item(), good[2], too_long, good[3]], report, batch=10)
+    assert report.summary() == "4 created, 0 updated, 0 unchanged, 2 failed"
+    (label, reason), (long_label, long_reason) = report.failures
     assert label == "feed.json item 3 (urn:broken:1)" and reason
+    assert long_label == too_long.label and "the limit is 255" in long_reason
     assert set(ArticlePage.objects.values_list("source_id", flat=True)) == {item.story.source_id for item in good}
     # Nothing of the broken story is left: no page, no topic or author made for it.
     assert not ArticlePage.objects.filter(source_id="urn:broken:1").exists()
@@ -109,8 +112,8 @@ def test_a_failing_item_in_the_middle_of_a_batch_is_undone_alone(newsroom):
 
 @pytest.mark.parametrize("publish", [False, True])
 def test_queries_per_story_are_bounded(newsroom, publish):
-    """A batch's cost is a few queries for all its stories plus a savepoint (two statements) per story, and, for a
-    published one, what its publication sets off."""
+    """A batch's cost is a few queries for all its stories, plus, for a published story, what its publication sets
+    off (a story that writes pictures, topics or authors of its own adds a savepoint: two statements)."""
     schemas_or_skip()
     write_items(items(2, seed=8), ImportReport())  # the month folder, topics and authors exist
     counts = []
