@@ -276,3 +276,30 @@ def test_docs_work_offline(client):
         if url.endswith((".js", ".css")):
             assert client.get(url).status_code == 200, url
     assert "/api/schema/" in html
+
+
+@pytest.mark.parametrize("version", ["1.6", "2.2", "3.1"])
+def test_ninjs_of_every_version_is_valid(client, embargoed, version):
+    from dateline.conftest import require
+    from dateline.syndication import ninjs
+
+    require(ninjs.SHARED_SCHEMAS.is_dir() or bool(ninjs.schemas_dir()), "the ninjs schemas")
+    item = client.get(f"/api/ninjs/stories/{embargoed['world'].pk}/?version={version}").json()
+    assert ninjs.validate_ninjs(item, version) == version
+    listed = client.get(f"/api/ninjs/stories/?version={version}").json()["results"]
+    assert len(listed) == 3
+    for entry in listed:
+        ninjs.validate_ninjs(entry, version)
+    trusted = ApiKey.objects.create(name="Trusted agency", embargoed_access=True)
+    url = f"/api/ninjs/stories/{embargoed['embargoed'].pk}/?version={version}"
+    early = client.get(url, **auth(trusted)).json()
+    assert ninjs.validate_ninjs(early, version) == version
+    assert early["embargoedUntil" if version == "3.1" else "embargoed"]
+
+
+def test_ninjs_defaults_to_2_2_and_refuses_unknown_versions(client, stories):
+    item = client.get(f"/api/ninjs/stories/{stories['world'].pk}/").json()
+    assert item["standard"]["version"] == "2.2"
+    response = client.get(f"/api/ninjs/stories/{stories['world'].pk}/?version=9")
+    assert response.status_code == 400
+    assert "unsupported ninjs version" in response.json()["version"]
