@@ -49,7 +49,7 @@ class Command(BaseCommand):
     def run_once(self, importer, options):
         self.report = report = ImportReport()
         sources = list(importer.expand(options["sources"]))
-        self.started, self.shown, self.source_number = time.monotonic(), 0.0, 0
+        self.started, self.shown, self.thousands, self.source_number = time.monotonic(), 0.0, 0, 0
 
         def items():
             for number, source in enumerate(sources, start=1):
@@ -79,13 +79,13 @@ class Command(BaseCommand):
             yield Item(source=source, ref="", error=str(exc))
 
     def progress(self, total, report, final=False):
-        """A progress bar over the sources, with the stories done and the rate: redrawn in place on a terminal,
-        a line every 1,000 stories otherwise."""
+        """A progress bar over the sources, with the stories done and the rate: redrawn in place on a terminal
+        (at most five times a second), a line each time another 1,000 items are done otherwise, and at the end."""
         done, now = report.done, time.monotonic()
         terminal = self.stdout.isatty()
-        if not final and (now - self.shown < 0.2 if terminal else done % 1000):
+        if not final and (now - self.shown < 0.2 if terminal else done // 1000 == self.thousands):
             return
-        self.shown = now
+        self.shown, self.thousands = now, done // 1000
         filled = round(BAR_WIDTH * self.source_number / total) if total else BAR_WIDTH
         rate = done / (now - self.started) if now > self.started else 0
         line = (
@@ -95,7 +95,7 @@ class Command(BaseCommand):
         if terminal:
             self.stdout.write(f"\r{line}", ending="\n" if final else "")
             self.stdout.flush()
-        elif not final or done % 1000:
+        else:
             self.stdout.write(line)
 
     def watch(self, importer, options):
