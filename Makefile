@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DEBUG=true
 
-.PHONY: run test lint install audit-tools audit migrate demo scheduler clean bench bench-archive bench-import serve
+.PHONY: run test lint install audit-tools audit migrate demo scheduler clean bench bench-archive bench-import serve bench-delivery
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,13 +50,34 @@ run: demo
 
 # Production settings (from the environment: SECRET_KEY, SITE_URL, DATABASE_URL, REDIS_URL…) under gunicorn,
 # 2 × cores + 1 workers; static files hashed and compressed by collectstatic, served by WhiteNoise.
+# FRONT_CACHE=varnish: Varnish with deploy/varnish/dateline.vcl answers on HOST:PORT, gunicorn listens behind it on
+# 127.0.0.1:APP_PORT, and the application purges Varnish by content tag on every change (VARNISH_URL).
+# More than one worker shares the page cache only through Redis: REDIS_URL is required then (or PAGE_CACHE=false).
+# ACCESS_LOG=- writes gunicorn's access log to stdout (off by default: Varnish has varnishncsa).
 WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 + 1 )))
 SERVE_ENV := STATIC_MANIFEST=true
+FRONT_CACHE ?=
+APP_PORT ?= $(shell echo $$(( $(PORT) + 1 )))
+ACCESS_LOG ?=
+PURGE_HOST = $(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST))
+GUNICORN = $(SERVE_ENV) $(BIN)/gunicorn dateline.wsgi --workers $(WORKERS) $(if $(ACCESS_LOG),--access-logfile $(ACCESS_LOG))
 
 serve: install
+	@if [ "$(WORKERS)" -gt 1 ] && [ -z "$$REDIS_URL" ] && [ "$${PAGE_CACHE:-true}" != false ]; then \
+		echo "make serve: $(WORKERS) workers share the page cache only through Redis: set REDIS_URL, or WORKERS=1," \
+			"or PAGE_CACHE=false" >&2; exit 2; fi
 	$(SERVE_ENV) $(BIN)/python manage.py migrate --no-input
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --no-input -v0
-	$(SERVE_ENV) $(BIN)/gunicorn dateline.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+ifeq ($(FRONT_CACHE),varnish)
+	@echo "make serve: Varnish on $(HOST):$(PORT) in front of gunicorn on 127.0.0.1:$(APP_PORT)"
+	@trap 'kill 0' EXIT INT TERM; \
+	VARNISH_URL=http://$(PURGE_HOST):$(PORT)/ $(GUNICORN) --bind 127.0.0.1:$(APP_PORT) & \
+	$(BIN)/python -m dateline.delivery.varnishd --listen $(HOST):$(PORT) --backend 127.0.0.1:$(APP_PORT)
+else ifeq ($(FRONT_CACHE),)
+	$(GUNICORN) --bind $(HOST):$(PORT)
+else
+	@echo "make serve: FRONT_CACHE=$(FRONT_CACHE) is not known; use FRONT_CACHE=varnish or leave it empty" >&2; exit 2
+endif
 
 # Lighthouse (mobile and desktop) on the reader pages of the demo newsroom served as in production.
 audit: install audit-tools
@@ -77,7 +98,7 @@ BENCH_SIZES ?= 1000 10000
 BENCH_ENV := DEBUG=false PAGE_CACHE=false SECRET_KEY=bench-only-not-a-secret-0123456789abcdefghijklmnop
 BENCH_PG := postgres://postgres@127.0.0.1:5432
 
-bench: bench-archive bench-import bench-search
+bench: bench-archive bench-import bench-search bench-delivery
 
 # A fresh archive of each size on each database, then publishing, admin-view and reader-query timings:
 # SQLite in var/bench/<size>.sqlite3; PostgreSQL in a database dateline_bench_archive_<size> on $(BENCH_PG),

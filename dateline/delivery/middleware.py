@@ -137,14 +137,23 @@ class PageCacheMiddleware:
             # Stale or invalidated: one request rebuilds it, the others keep getting this copy meanwhile.
             if not store.lock(key):
                 return respond(request, entry, "STALE")
-            return self.build(request, key, stale=entry)
+            return self.build_unless_built(request, key, stale=entry)
 
         if not store.lock(key):
             entry = self.wait_for(key)
             if entry is not None:
                 return respond(request, entry, "HIT")
             return self.build(request, key, stale=None, locked=False)
-        return self.build(request, key, stale=None)
+        return self.build_unless_built(request, key, stale=None)
+
+    def build_unless_built(self, request, key, stale):
+        """Holding the lock: another request may have stored a current copy between our read and our lock (and
+        released the lock since); answer with that one rather than build the page a second time."""
+        entry = store.get(key)
+        if entry is not None and entry.is_fresh() and store.is_current(entry):
+            store.unlock(key)
+            return respond(request, entry, "HIT")
+        return self.build(request, key, stale=stale)
 
     def wait_for(self, key):
         """Wait for the request building this page, rather than building it again at the same time."""
@@ -172,6 +181,7 @@ class PageCacheMiddleware:
         setattr(request, STALE_REQUEST_ATTR, stale)
         # The stored page must be the full page, whatever the client already holds: conditions are ours to answer.
         conditions = {name: request.META.pop(name) for name in CONDITIONAL_HEADERS if name in request.META}
+        store.count_build()
         try:
             response = self.get_response(request)
         finally:

@@ -30,6 +30,7 @@ from dateline.delivery import conf
 
 PREFIX = "delivery"
 GENERATION_KEY = f"{PREFIX}:generation"
+BUILDS_KEY = f"{PREFIX}:builds"  # how many pages were built (rendered) for the cache: one counter for all servers
 
 
 def cache():
@@ -119,3 +120,15 @@ def is_locked(key):
 
 def unlock(key):
     cache().delete(lock_key(key))
+
+
+def count_build():
+    try:
+        cache().incr(BUILDS_KEY)
+    except ValueError:  # the first build, or the counter was evicted
+        if not cache().add(BUILDS_KEY, 1, timeout=None):
+            cache().incr(BUILDS_KEY)
+
+
+def builds():
+    return cache().get(BUILDS_KEY) or 0

@@ -119,3 +119,26 @@ def test_one_render_for_many_concurrent_readers_of_a_stale_page(rf, settings, ba
     states = sorted(response["X-Cache"] for response in responses)
     assert states == ["MISS"] + ["STALE"] * 11
     assert {response.content for response in responses if response["X-Cache"] == "STALE"} == {b"render 1"}
+
+
+def test_a_copy_stored_while_taking_the_lock_is_served_not_rebuilt(rf, page_cache, monkeypatch):
+    """A reader saw the old copy, then the request rebuilding it stored the new one and let go of the lock just
+    before this reader took it: the reader serves the new copy instead of rendering the page again."""
+    page = SlowPage(seconds=0)
+    middleware = PageCacheMiddleware(page)
+    middleware(rf.get("/busy/"))
+    store.bump(["site"])  # every page invalidated
+    key = store.page_key(rf.get("/busy/"))
+    take_lock = store.lock
+
+    def lock_after_someone_rebuilt(lock_key):
+        monkeypatch.setattr(store, "lock", take_lock)
+        PageCacheMiddleware(page)(rf.get("/busy/"))  # the other request: rebuilds, stores, unlocks
+        return take_lock(lock_key)
+
+    monkeypatch.setattr(store, "lock", lock_after_someone_rebuilt)
+    builds = store.builds()
+    response = middleware(rf.get("/busy/"))
+    assert page.renders == 2 and store.builds() == builds + 1
+    assert response["X-Cache"] == "HIT" and response.content == b"render 2"
+    assert not store.is_locked(key)

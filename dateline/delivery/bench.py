@@ -1,0 +1,508 @@
+"""Page delivery benchmark: `make bench-delivery` (see docs/performance.md, "Delivery").
+
+For each archive size it copies the PostgreSQL archive `dateline_bench_<size>` (made by `generate_stories`) with
+CREATE DATABASE … TEMPLATE, starts `make serve FRONT_CACHE=varnish` on 127.0.0.1 (gunicorn with production
+settings and the page cache on Redis, Varnish in front), starts nginx on its own loopback port serving the very same
+bytes from files, and measures with `wrk -t2 -c32` an article, the home page, a section and a topic page:
+
+* nginx            the page's bytes from a file (the reference: every other figure is also given as its ratio)
+* varnish hit      through Varnish
+* app-cache hit    straight to gunicorn, answered from the application's page cache (Redis)
+* miss             straight to gunicorn, every request with its own query string (a wrk Lua script), so every
+                   one is a cache miss: routed, rendered, tagged and stored
+
+Hit measurements alternate between nginx, Varnish and the application over several rounds; the median round is
+reported (the machine is shared and noisy: compare ratios). Then: queries per page on a miss, renders when 200
+clients ask at once for a just-invalidated article (through Varnish, and straight to the app server; counted
+server-side by the page cache's build counter in Redis), and the time from publishing a story until it is on the
+home page through Varnish.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+REDIS_URL = "redis://127.0.0.1:6379/11"
+MISS_SCRIPT = """
+local n = 0
+function setup(thread)
+  thread:set("id", n)
+  n = n + 1
+end
+local counter = 0
+function request()
+  counter = counter + 1
+  return wrk.format("GET", wrk.path .. "?miss=" .. id .. "-" .. counter)
+end
+"""
+NGINX_CONF = """
+worker_processes auto;
+daemon off;
+pid {dir}/nginx.pid;
+error_log {dir}/error.log;
+events {{ worker_connections 4096; }}
+http {{
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path {dir}/tmp;
+  proxy_temp_path {dir}/tmp;
+  fastcgi_temp_path {dir}/tmp;
+  uwsgi_temp_path {dir}/tmp;
+  scgi_temp_path {dir}/tmp;
+  server {{
+    listen 127.0.0.1:{port};
+    root {dir}/html;
+    default_type "text/html; charset=utf-8";
+  }}
+}}
+"""
+
+
+def free_port(pair=False):
+    """A free loopback port (and the next one free too, with pair: make serve puts the app server there)."""
+    while True:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        if not pair or port >= 65535:
+            return port
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port + 1))
+            except OSError:
+                continue
+        return port
+
+
+def wait_for(url, seconds=180, process=None):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the server exited while starting ({url})")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (our own loopback server)
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer in {seconds} s")
+
+
+def fetch(url, headers=None):
+    request = urllib.request.Request(url, headers=headers or {})  # noqa: S310 (our own loopback server)
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+        return response.status, dict(response.headers), response.read()
+
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def parse_latency(text, percentile):
+    match = re.search(rf"^\s*{percentile}%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+    return float(match.group(1)) * UNITS[match.group(2)] if match else None
+
+
+def wrk(url, seconds, script=None, connections=32, threads=2):
+    args = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
+    if script:
+        args += ["-s", script]
+    out = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout  # noqa: S603
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": rps,
+        "p50": parse_latency(out, 50),
+        "p99": parse_latency(out, 99),
+        "non2xx": int(errors.group(1)) if errors else 0,
+    }
+
+
+def median_run(runs):
+    ordered = sorted(runs, key=lambda run: run["rps"])
+    return ordered[len(ordered) // 2]
+
+
+class Nginx:
+    def __init__(self, pages):
+        self.dir = Path(tempfile.mkdtemp(prefix="dateline-nginx-"))
+        self.port = free_port()
+        (self.dir / "html").mkdir()
+        (self.dir / "tmp").mkdir()
+        for name, content in pages.items():
+            (self.dir / "html" / f"{name}.html").write_bytes(content)
+        (self.dir / "nginx.conf").write_text(NGINX_CONF.format(dir=self.dir, port=self.port))
+        for path in (self.dir, self.dir / "html", *(self.dir / "html").iterdir()):
+            path.chmod(0o755)  # noqa: S103 (nginx's workers run as an unprivileged user)
+        self.process = subprocess.Popen(  # noqa: S603
+            [shutil.which("nginx") or "/usr/sbin/nginx", "-c", str(self.dir / "nginx.conf")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for(self.url(next(iter(pages))), seconds=20, process=self.process)
+
+    def url(self, name):
+        return f"http://127.0.0.1:{self.port}/{name}.html"
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def choose_pages():
+    """The article (the newest story), the home page, the article's section and its busiest topic."""
+    from django.db.models import Count
+
+    from dateline.newsroom.models import ArticlePage, Topic, visible_stories
+
+    story = visible_stories().select_related("section").order_by("-published_at").first()
+    topic = Topic.objects.annotate(n=Count("story_links")).order_by("-n").first()
+    pages = {"article": story.url, "home": "/", "section": story.section.url, "topic": f"/topics/{topic.slug}/"}
+    return pages, ArticlePage.objects.get(pk=story.pk), topic
+
+
+def queries_per_miss(paths, host):
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    client = Client(HTTP_HOST=host)
+    with override_settings(DATELINE_PAGE_CACHE=False):
+        for name, path in paths.items():
+            client.get(path)  # warm Django's own lazy state (site settings cache, templates)
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(path)
+            assert response.status_code == 200, (path, response.status_code)
+            counts[name] = len(queries)
+    return counts
+
+
+def builds():
+    from dateline.delivery import store
+
+    return store.builds()
+
+
+def settle(quiet_seconds=2.0, longest=120):
+    """Wait until the app server has rendered nothing for `quiet_seconds` (its queue has drained)."""
+    deadline = time.monotonic() + longest
+    last, quiet_since = builds(), time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.25)
+        now = builds()
+        if now != last:
+            last, quiet_since = now, time.monotonic()
+        elif time.monotonic() - quiet_since >= quiet_seconds:
+            return
+
+
+def simultaneous(url, clients=200):
+    """`clients` threads, each with its own connection, send their GET at the same instant."""
+    barrier = threading.Barrier(clients)
+    statuses = []
+
+    def one():
+        import http.client
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(url)
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+        connection.connect()
+        barrier.wait()
+        connection.request("GET", parts.path)
+        response = connection.getresponse()
+        response.read()
+        statuses.append(response.status)
+        connection.close()
+
+    threads = [threading.Thread(target=one) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return statuses
+
+
+def renders_for_simultaneous(story, url):
+    from dateline.delivery.invalidation import purge
+
+    fetch(url)  # cached everywhere first
+    fetch(url)
+    settle()
+    before = builds()
+    purge({f"story:{story.pk}"})  # the application's cache and Varnish, as a change to the story does
+    statuses = simultaneous(url)
+    return builds() - before, statuses
+
+
+def publish_to_visible(front, section_slug, topic_name):
+    """Seconds from the start of a publication until the home page through Varnish shows the new story."""
+    from django.utils import timezone
+
+    from dateline.newsroom.story import Story, page_from_story, paragraph_html
+
+    headline = f"Benchmark breaking story {os.getpid()}-{time.time_ns()}"
+    fetch(front + "/")  # the home page is cached in Varnish
+    seen = {}
+    start = threading.Event()
+
+    def poll():
+        start.wait()
+        while time.monotonic() - seen["t0"] < 30:
+            if headline.encode() in fetch(front + "/")[2]:
+                seen["visible"] = time.monotonic()
+                return
+            time.sleep(0.005)
+
+    watcher = threading.Thread(target=poll)
+    watcher.start()
+    seen["t0"] = time.monotonic()
+    start.set()
+    page_from_story(
+        Story(
+            headline=headline,
+            standfirst="Published by the delivery benchmark.",
+            body=[("paragraph", paragraph_html("Body."))],
+            section=section_slug,
+            topics=[topic_name],
+            published_at=timezone.now(),
+            source="bench",
+            source_id=headline,
+        ),
+        publish=True,
+    )
+    seen["returned"] = time.monotonic()
+    watcher.join()
+    return {
+        "visible_s": seen["visible"] - seen["t0"] if "visible" in seen else None,
+        "publish_call_s": seen["returned"] - seen["t0"],
+    }
+
+
+def measure_size(size, seconds, rounds):
+    """In a process of its own, with the environment set for this archive (see `run_size`)."""
+    import django
+
+    django.setup()
+    front = os.environ["BENCH_FRONT"]
+    app = os.environ["BENCH_APP"]
+    host = front.split("://", 1)[1]
+    paths, story, topic = choose_pages()
+    pages = {}
+    for name, path in paths.items():
+        status, _headers, content = fetch(front + path)
+        assert status == 200, (path, status)
+        pages[name] = fetch(front + path)[2]
+    nginx = Nginx(pages)
+    miss_script = Path(tempfile.mkstemp(suffix=".lua")[1])
+    miss_script.write_text(MISS_SCRIPT)
+    results = {"size": size, "paths": paths, "bytes": {name: len(content) for name, content in pages.items()}}
+    try:
+        table = {}
+        for name, path in paths.items():
+            fetch(app + path)  # stored in the application's cache
+            runs = {"nginx": [], "varnish": [], "app": []}
+            for _ in range(rounds):
+                runs["nginx"].append(wrk(nginx.url(name), seconds))
+                runs["varnish"].append(wrk(front + path, seconds))
+                runs["app"].append(wrk(app + path, seconds))
+            row = {mode: median_run(mode_runs) for mode, mode_runs in runs.items()}
+            row["miss"] = wrk(app + path, seconds, script=str(miss_script))
+            settle()  # requests wrk left queued at the app server are still being rendered
+            table[name] = row
+            print(f"  {size}: {name} done", file=sys.stderr, flush=True)
+        results["table"] = table
+        results["queries"] = queries_per_miss(paths, host)
+        front_renders, front_statuses = renders_for_simultaneous(story, front + paths["article"])
+        app_renders, app_statuses = renders_for_simultaneous(story, app + paths["article"])
+        results["simultaneous"] = {
+            "varnish": {"renders": front_renders, "ok": front_statuses.count(200), "clients": len(front_statuses)},
+            "app": {"renders": app_renders, "ok": app_statuses.count(200), "clients": len(app_statuses)},
+        }
+        results["publish"] = [
+            publish_to_visible(front, story.section.slug, topic.name),
+            publish_to_visible(front, story.section.slug, topic.name),
+            publish_to_visible(front, story.section.slug, topic.name),
+        ]
+    finally:
+        nginx.stop()
+        miss_script.unlink()
+    print(json.dumps(results))
+
+
+def psql(pg, sql):
+    return subprocess.run(["psql", f"{pg}/postgres", "-qAtc", sql], capture_output=True, text=True)  # noqa: S603,S607
+
+
+def copy_archive(pg, size):
+    name = f"dateline_delivery_bench_{size}"
+    psql(pg, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    for _attempt in range(60):  # fails while someone is connected to the template
+        done = psql(pg, f"CREATE DATABASE {name} TEMPLATE dateline_bench_{size}")
+        if done.returncode == 0:
+            return name
+        if "does not exist" in done.stderr:
+            raise SystemExit(f"bench-delivery: no archive dateline_bench_{size} on {pg} (manage.py generate_stories)")
+        time.sleep(5)
+    raise SystemExit(f"bench-delivery: could not copy dateline_bench_{size}: {done.stderr.strip()}")
+
+
+def clear_redis(prefix):
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    keys = list(client.scan_iter(f"{prefix}:*", count=1000))
+    for start in range(0, len(keys), 1000):
+        client.delete(*keys[start : start + 1000])
+
+
+def run_size(size, pg, seconds, rounds, workers):
+    database = copy_archive(pg, size)
+    port = free_port(pair=True)
+    prefix = f"delivery-bench-{size}-{os.getpid()}"
+    env = {
+        **os.environ,
+        "DEBUG": "false",
+        "PAGE_CACHE": "true",
+        "DATABASE_URL": f"{pg}/{database}",
+        "REDIS_URL": REDIS_URL,
+        "CACHE_KEY_PREFIX": prefix,
+        "SITE_URL": f"http://127.0.0.1:{port}",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "VARNISH_URL": f"http://127.0.0.1:{port}/",
+        "LOG_LEVEL": "ERROR",
+    }
+    env.setdefault("SECRET_KEY", "bench-only-not-a-secret-0123456789abcdefghijklmnop")
+    make_args = ["make", "-s", "serve", "FRONT_CACHE=varnish", "HOST=127.0.0.1", f"PORT={port}", f"APP_PORT={port + 1}"]
+    if workers:
+        make_args.append(f"WORKERS={workers}")
+    log = open(ROOT / "var" / f"bench-delivery-{size}.log", "wb")  # noqa: SIM115 (closed below)
+    server = subprocess.Popen(  # noqa: S603 (our own command line)
+        make_args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/", process=server)
+        wait_for(f"http://127.0.0.1:{port + 1}/", process=server)
+        env["BENCH_FRONT"] = f"http://127.0.0.1:{port}"
+        env["BENCH_APP"] = f"http://127.0.0.1:{port + 1}"
+        env["DJANGO_SETTINGS_MODULE"] = "dateline.settings"
+        env["STATIC_MANIFEST"] = "true"
+        out = subprocess.run(  # noqa: S603
+            [
+                sys.executable,
+                "-m",
+                "dateline.delivery.bench",
+                "--measure",
+                str(size),
+                "--seconds",
+                str(seconds),
+                "--rounds",
+                str(rounds),
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        sys.stderr.write(out.stderr[-4000:] if out.returncode else "")
+        if out.returncode:
+            raise SystemExit(f"bench-delivery: measuring {size} failed")
+        return json.loads(out.stdout.strip().splitlines()[-1])
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+        log.close()
+        clear_redis(prefix)
+        psql(pg, f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+
+
+def fmt_ms(value):
+    return "–" if value is None else f"{value:.2f}"
+
+
+def report(all_results):
+    print(f"\nDelivery benchmark, wrk -t2 -c32; load average before: {os.getloadavg()[0]:.2f}; {time.ctime()}\n")
+    for results in all_results:
+        size = results["size"]
+        print(f"### {size:,} stories (PostgreSQL)\n")
+        print("| page | bytes | mode | req/s | p50 ms | p99 ms | of nginx |")
+        print("|---|---:|---|---:|---:|---:|---:|")
+        for name, row in results["table"].items():
+            reference = row["nginx"]["rps"]
+            for mode in ("nginx", "varnish", "app", "miss"):
+                run = row[mode]
+                ratio = run["rps"] / reference
+                share = f"{ratio:.0%}" if ratio >= 0.01 else f"1/{1 / ratio:.0f}"
+                bad = f" ({run['non2xx']} non-2xx)" if run["non2xx"] else ""
+                label = {"app": "app-cache hit", "varnish": "Varnish hit", "miss": "miss (render)"}.get(mode, mode)
+                print(
+                    f"| {name} | {results['bytes'][name]:,} | {label}{bad} | {run['rps']:,.0f} | "
+                    f"{fmt_ms(run['p50'])} | {fmt_ms(run['p99'])} | {share} |"
+                )
+        print()
+        print("Queries per page on a miss:", ", ".join(f"{k} {v}" for k, v in results["queries"].items()))
+        for where, outcome in results["simultaneous"].items():
+            print(
+                f"200 simultaneous requests for the just-invalidated article ({where}): "
+                f"{outcome['renders']} render(s), {outcome['ok']}/{outcome['clients']} answered 200"
+            )
+        visible = [run["visible_s"] for run in results["publish"]]
+        calls = [run["publish_call_s"] for run in results["publish"]]
+        print(
+            "Publish → on the home page through Varnish: "
+            + ", ".join("never" if v is None else f"{v * 1000:.0f} ms" for v in visible)
+            + f" (the publishing call itself: {', '.join(f'{c * 1000:.0f} ms' for c in calls)})\n"
+        )
+    if len(all_results) > 1:
+        first, last = all_results[0], all_results[-1]
+        print(f"Misses at {last['size']:,} against {first['size']:,} stories (req/s, ratio):")
+        for name in first["table"]:
+            a, b = first["table"][name]["miss"]["rps"], last["table"][name]["miss"]["rps"]
+            print(f"  {name}: {a:,.0f} → {b:,.0f} ({b / a:.2f}×)")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", nargs="+", type=int, default=[10000, 100000])
+    parser.add_argument("--pg", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--seconds", type=int, default=4, help="length of each wrk run")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds of hit measurements")
+    parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (default: make serve's)")
+    parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)
+    options = parser.parse_args(argv)
+    if options.measure:
+        return measure_size(options.measure, options.seconds, options.rounds)
+    for tool in ("wrk", "nginx", "varnishd", "psql"):
+        if not (shutil.which(tool) or Path(f"/usr/sbin/{tool}").exists()):
+            parser.error(
+                f"{tool} is not installed (Debian: wrk, nginx-light, varnish varnish-modules, postgresql-client)"
+            )
+    (ROOT / "var").mkdir(exist_ok=True)
+    print(f"uptime: {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}")  # noqa: S607
+    all_results = [
+        run_size(size, options.pg, options.seconds, options.rounds, options.workers) for size in options.sizes
+    ]
+    report(all_results)
+    print(f"uptime: {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}")  # noqa: S607
+
+
+if __name__ == "__main__":
+    main()
