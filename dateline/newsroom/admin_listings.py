@@ -21,7 +21,7 @@ import re
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.expressions import RawSQL
 from django.http import HttpResponseBadRequest
 from django.views import View
@@ -36,7 +36,7 @@ from wagtail.search.query import MATCH_ALL
 from wagtail.search.utils import parse_query_string
 
 from dateline.newsroom.admin_paginator import NoCountPaginator
-from dateline.newsroom.models import ArticlePage, Author, SectionPage
+from dateline.newsroom.models import ArticleAuthor, ArticlePage, Author, SectionPage
 
 NEWEST_CHANGE = "-latest_revision_created_at"
 EXPLORE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}
@@ -104,8 +104,13 @@ def explorable_stories(user, stories):
 
 
 class StoryFilterSet(PageFilterSet):
-    section = ModelMultipleChoiceFilter(queryset=SectionPage.objects.order_by("title"))
-    author_links__author = ModelMultipleChoiceFilter(queryset=Author.objects.order_by("name"), label="Author")
+    # No DISTINCT (django-filter's default for multiple choices): SELECT DISTINCT … ORDER BY … LIMIT sorts every
+    # matching story before taking a page (1.3 s for a section at 100,000 on PostgreSQL). A story has one section,
+    # and authors are matched with EXISTS, so no story can appear twice.
+    section = ModelMultipleChoiceFilter(queryset=SectionPage.objects.order_by("title"), distinct=False)
+    author_links__author = ModelMultipleChoiceFilter(
+        queryset=Author.objects.order_by("name"), label="Author", distinct=False, method="filter_authors"
+    )
     published_at = DateFromToRangeFilter(label="First published", widget=DateRangePickerWidget)
     owner = MultipleUserFilter(label="Owner", queryset=newsroom_people)
     edited_by = None  # Wagtail's lists users from every page log entry; the history of a story shows who edited
@@ -113,6 +118,11 @@ class StoryFilterSet(PageFilterSet):
     class Meta:
         model = ArticlePage
         fields = ["live", "section", "author_links__author", "published_at"]
+
+    def filter_authors(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(Exists(ArticleAuthor.objects.filter(page=OuterRef("pk"), author__in=value)))
 
 
 class StoryListingMixin:
