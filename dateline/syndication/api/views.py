@@ -28,7 +28,7 @@ def fields_parameter(serializer_class):
     names = list(serializer_class().fields)
     return OpenApiParameter(
         "fields",
-        {"type": "array", "items": {"type": "string", "enum": names}},
+        {"type": "array", "items": {"type": "string", "enum": names}, "minItems": 1},
         style="form",
         explode=False,
         description="Comma-separated names of the fields to return (default: all; lists leave out body_html).",
@@ -77,7 +77,7 @@ class ApiViewMixin:
     def selected_fields(self):
         raw = self.request.query_params.get("fields")
         serializer_fields = list(self.get_serializer_class()().fields)
-        if not raw:
+        if raw is None:
             return self.list_fields if getattr(self, "is_list", False) and self.list_fields else None
         wanted = [name.strip() for name in raw.split(",") if name.strip()]
         unknown = [name for name in wanted if name not in serializer_fields]

@@ -5,8 +5,10 @@ from datetime import timedelta
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.cache import cache
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
@@ -24,7 +26,18 @@ schema.app = get_wsgi_application()
 
 
 @pytest.fixture
-def api_data(make_story, settings):
+def keep_test_connection():
+    """As Django's test client does: the WSGI handler would close the test's connection after each request
+    (its transaction is not in autocommit), which PostgreSQL then reports as a closed connection."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_data(make_story, settings, keep_test_connection):
     settings.DATELINE_API_ANON_RATE_PER_MINUTE = 100_000
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]  # Schemathesis calls the app as localhost
     cache.clear()
