@@ -34,7 +34,8 @@ def test_article_page_shows_every_part_of_the_seed_in_order(client, story, make_
         "social__link--youtube",
         "social__link--facebook",
         "social__link--twitter",
-        '<h1 id="headline" class="story__headline" dir="auto">Russia extends its sphere of influence around Afghanistan</h1>',
+        '<h1 id="headline" class="story__headline" dir="auto">'
+        "Russia extends its sphere of influence around Afghanistan</h1>",
         '<figure class="story__lead">',
         '<span class="caption">Caption of lead-1</span>',
         '<span class="credit">Photo: lead-1 Agency</span>',

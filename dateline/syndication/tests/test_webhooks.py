@@ -3,10 +3,14 @@ a failing receiver is retried with back-off and every attempt is logged."""
 
 import json
 import threading
+import time
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from io import StringIO
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.utils import timezone
 
 from dateline.conftest import require
@@ -75,6 +79,15 @@ def committed(django_capture_on_commit_callbacks):
     return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
+def retry_until_settled(tries=10):
+    """Run the scheduler's rounds (as `run_scheduler` would) until no delivery waits for a retry."""
+    for _ in range(tries):
+        if not WebhookDelivery.objects.filter(state=WebhookDelivery.PENDING).exists():
+            return
+        time.sleep(0.05)  # the next try is due RETRY_BASE (0.01 s) or a little more later
+        call_command("run_scheduler", "--once", stdout=StringIO())
+
+
 def republish(story, **changes):
     draft = ArticlePage.objects.get(pk=story.pk).get_latest_revision_as_object()
     for name, value in changes.items():
@@ -136,6 +149,8 @@ def test_a_failing_receiver_is_retried_and_each_attempt_logged(make_story, recei
     receiver.statuses = [500, 503]
     with committed():
         make_story("Retried story")
+    assert WebhookDelivery.objects.get().attempts == 1, "the publication waits for one try, never for retries"
+    retry_until_settled()
     delivery = WebhookDelivery.objects.get()
     assert delivery.state == WebhookDelivery.DELIVERED
     attempts = list(delivery.attempt_log.all())
@@ -145,11 +160,27 @@ def test_a_failing_receiver_is_retried_and_each_attempt_logged(make_story, recei
     assert len({headers[signing.DELIVERY_HEADER] for headers, _ in receiver.received}) == 1
 
 
+def test_a_retry_waits_for_its_time(make_story, receiver, endpoint, committed, settings):
+    settings.DATELINE_WEBHOOK_RETRY_BASE_SECONDS = 3600
+    receiver.statuses = [500]
+    with committed():
+        make_story("Retried in an hour")
+    call_command("run_scheduler", "--once", stdout=StringIO())
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.state, delivery.attempts) == (WebhookDelivery.PENDING, 1)
+    assert delivery.next_attempt_at > timezone.now() + timedelta(minutes=59)
+    WebhookDelivery.objects.update(next_attempt_at=timezone.now())
+    call_command("run_scheduler", "--once", stdout=StringIO())
+    delivery.refresh_from_db()
+    assert (delivery.state, delivery.attempts) == (WebhookDelivery.DELIVERED, 2)
+
+
 def test_a_receiver_that_keeps_failing_is_given_up_on(make_story, receiver, endpoint, committed, settings):
     settings.DATELINE_WEBHOOK_MAX_ATTEMPTS = 3
     receiver.statuses = [500] * 10
     with committed():
         make_story("Never delivered")
+    retry_until_settled()
     delivery = WebhookDelivery.objects.get()
     assert (delivery.state, delivery.attempts) == (WebhookDelivery.FAILED, 3)
     assert WebhookAttempt.objects.filter(delivery=delivery).count() == 3
@@ -161,6 +192,7 @@ def test_an_unreachable_receiver_is_logged(make_story, receiver, settings, commi
     receiver.close()
     with committed():
         make_story("Nobody listening")
+    retry_until_settled()
     attempts = list(WebhookAttempt.objects.filter(delivery__endpoint=endpoint))
     assert len(attempts) == 2
     assert all(a.status_code is None and "ConnectionError" in a.error for a in attempts)
@@ -197,6 +229,7 @@ def test_the_admin_shows_endpoints_keys_and_the_delivery_log(make_story, receive
     receiver.statuses = [500]
     with committed():
         make_story("Logged story")
+    retry_until_settled()
     delivery = WebhookDelivery.objects.get()
     listing = admin_client.get("/admin/snippets/syndication/webhookdelivery/").content.decode()
     assert "Logged story" in listing

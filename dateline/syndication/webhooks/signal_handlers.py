@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, Q
 
-from dateline.newsroom.signals import story_changed, story_published, story_unpublished
+from dateline.newsroom.signals import scheduler_tick, story_changed, story_published, story_unpublished
 
 
 def event_for(story, signal):
@@ -57,8 +57,15 @@ def queue_deliveries(sender, story, signal, **kwargs):
         transaction.on_commit(partial(deliver.enqueue, delivery.pk))
 
 
+def send_due_deliveries(sender, **kwargs):
+    from dateline.syndication.webhooks.tasks import send_due_deliveries as send
+
+    send()
+
+
 def register():
     from dateline.newsroom.models import ArticlePage
 
     for signal, uid in [(story_published, "published"), (story_changed, "changed"), (story_unpublished, "unpublished")]:
         signal.connect(queue_deliveries, sender=ArticlePage, dispatch_uid=f"syndication_webhooks_{uid}")
+    scheduler_tick.connect(send_due_deliveries, dispatch_uid="syndication_webhooks_retries")

@@ -1,8 +1,9 @@
 """Sending webhook deliveries in the background (django-tasks), with retries and exponential back-off.
 
-With a backend that can defer (a worker), a failed try schedules the next one `RETRY_BASE * 2**(n-1)` seconds
-later. The immediate backend (development, tests) cannot defer, so it waits inline between tries; with it the
-whole exchange happens after the publishing transaction has committed.
+Each task run makes one try. After a failure the next one is due `RETRY_BASE * 2**(n-1)` seconds later: a
+backend that can defer (a worker) schedules it; otherwise (the immediate backend of development and small
+installs) `send_due_deliveries`, called on every round of the newsroom's scheduler, picks it up. Nothing ever
+waits inline, so a failing receiver never holds up the publication that triggered it.
 """
 
 import json
@@ -75,20 +76,30 @@ def deliver(delivery_id):
     if delivery is None or delivery.state != WebhookDelivery.PENDING:
         return "gone"
     limit = conf("DATELINE_WEBHOOK_MAX_ATTEMPTS", 5)
-    can_defer = deliver.get_backend().supports_defer
-    while True:
-        if attempt(delivery):
-            delivery.state, delivery.next_attempt_at = WebhookDelivery.DELIVERED, None
-            delivery.save(update_fields=["state", "attempts", "next_attempt_at"])
-            return "delivered"
-        if delivery.attempts >= limit:
-            delivery.state, delivery.next_attempt_at = WebhookDelivery.FAILED, None
-            delivery.save(update_fields=["state", "attempts", "next_attempt_at"])
-            return "failed"
-        wait = backoff(delivery.attempts)
-        delivery.next_attempt_at = timezone.now() + timedelta(seconds=wait)
-        delivery.save(update_fields=["attempts", "next_attempt_at"])
-        if can_defer:
-            deliver.using(run_after=delivery.next_attempt_at).enqueue(delivery.pk)
-            return "retrying"
-        time.sleep(wait)
+    if attempt(delivery):
+        delivery.state, delivery.next_attempt_at = WebhookDelivery.DELIVERED, None
+        delivery.save(update_fields=["state", "attempts", "next_attempt_at"])
+        return "delivered"
+    if delivery.attempts >= limit:
+        delivery.state, delivery.next_attempt_at = WebhookDelivery.FAILED, None
+        delivery.save(update_fields=["state", "attempts", "next_attempt_at"])
+        return "failed"
+    delivery.next_attempt_at = timezone.now() + timedelta(seconds=backoff(delivery.attempts))
+    delivery.save(update_fields=["attempts", "next_attempt_at"])
+    if deliver.get_backend().supports_defer:
+        deliver.using(run_after=delivery.next_attempt_at).enqueue(delivery.pk)
+    return "retrying"
+
+
+def send_due_deliveries(**kwargs):
+    """Retry the pending deliveries whose next try is due (for backends that cannot defer a task)."""
+    from dateline.syndication.models import WebhookDelivery
+
+    if deliver.get_backend().supports_defer:
+        return 0
+    due = WebhookDelivery.objects.filter(state=WebhookDelivery.PENDING, next_attempt_at__lte=timezone.now())
+    sent = 0
+    for delivery_id in due.order_by("next_attempt_at").values_list("pk", flat=True)[:500]:
+        deliver.enqueue(delivery_id)
+        sent += 1
+    return sent

@@ -1,7 +1,8 @@
 """Publish stories whose go-live time has come and unpublish expired ones, every INTERVAL seconds.
 
 `make run` starts it beside the development server; in production run it as a service
-(see docs/deployment.md). It is Wagtail's `publish_scheduled` in a loop.
+(see docs/deployment.md). It is Wagtail's `publish_scheduled` in a loop; each round also sends
+`scheduler_tick`, so other apps' due work (webhook retries) runs without a worker.
 """
 
 import time
@@ -9,6 +10,8 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
+
+from dateline.newsroom.signals import scheduler_tick
 
 
 class Command(BaseCommand):
@@ -23,6 +26,7 @@ class Command(BaseCommand):
         while True:
             try:
                 call_command("publish_scheduled", verbosity=0)
+                scheduler_tick.send(sender=self.__class__)
             except Exception as exc:  # a failed round is retried next time; the loop must not die
                 self.stderr.write(f"Scheduler: {type(exc).__name__}: {exc}")
             if once:
