@@ -55,11 +55,15 @@ run: demo
 # More than one worker shares the page cache only through Redis: REDIS_URL is required then (or PAGE_CACHE=false).
 # ACCESS_LOG=- writes gunicorn's access log to stdout (off by default: Varnish has varnishncsa).
 WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 + 1 )))
-SERVE_ENV := STATIC_MANIFEST=true
+# Background work (search indexing, related stories, renditions, purges, webhooks) goes to a database queue
+# that `manage.py db_worker` runs beside the app server, so a publication only queues it.
+TASKS_BACKEND ?= django_tasks_db.DatabaseBackend
+SERVE_ENV := STATIC_MANIFEST=true TASKS_BACKEND=$(TASKS_BACKEND)
 FRONT_CACHE ?=
 APP_PORT ?= $(shell echo $$(( $(PORT) + 1 )))
 ACCESS_LOG ?=
 PURGE_HOST = $(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST))
+TASK_WORKER = $(SERVE_ENV) $(BIN)/python manage.py db_worker --no-startup-delay
 GUNICORN = $(SERVE_ENV) $(BIN)/gunicorn dateline.wsgi --workers $(WORKERS) $(if $(ACCESS_LOG),--access-logfile $(ACCESS_LOG))
 
 serve: install
@@ -71,9 +75,12 @@ serve: install
 ifeq ($(FRONT_CACHE),varnish)
 	@echo "make serve: Varnish on $(HOST):$(PORT) in front of gunicorn on 127.0.0.1:$(APP_PORT)"
 	@trap 'kill 0' EXIT INT TERM; \
+	VARNISH_URL=http://$(PURGE_HOST):$(PORT)/ $(TASK_WORKER) & \
 	VARNISH_URL=http://$(PURGE_HOST):$(PORT)/ $(GUNICORN) --bind 127.0.0.1:$(APP_PORT) & \
 	$(BIN)/python -m dateline.delivery.varnishd --listen $(HOST):$(PORT) --backend 127.0.0.1:$(APP_PORT)
 else ifeq ($(FRONT_CACHE),)
+	@trap 'kill 0' EXIT INT TERM; \
+	$(TASK_WORKER) & \
 	$(GUNICORN) --bind $(HOST):$(PORT)
 else
 	@echo "make serve: FRONT_CACHE=$(FRONT_CACHE) is not known; use FRONT_CACHE=varnish or leave it empty" >&2; exit 2

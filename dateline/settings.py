@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",  # the database queue behind TASKS_BACKEND=django_tasks_db.DatabaseBackend
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI and Redoc served from static files: the API docs work offline
