@@ -95,7 +95,13 @@ def lighthouse(url, form_factor, output):
     ]
     if form_factor == "desktop":
         command.append("--preset=desktop")
-    subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, timeout=180)
+    for attempt in range(3):  # Lighthouse now and then fails to record a trace (NO_NAVSTART): try again
+        completed = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=180)
+        if completed.returncode == 0:
+            break
+        print(f"audit: Lighthouse failed on {url} (try {attempt + 1} of 3)", flush=True)
+    else:
+        raise SystemExit(f"Lighthouse could not audit {url}")
     report = json.loads(Path(output).read_text())
     scores = {name: report["categories"][name]["score"] for name in CATEGORIES}
     failing = [
