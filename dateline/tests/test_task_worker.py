@@ -18,7 +18,7 @@ def search_finds(client, words, story):
     return f'href="{story.url}"' in client.get("/search/", {"q": words}).content.decode()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_publication_queues_its_work_and_the_worker_runs_it(database_queue, make_story, client):
     with_capture = DBTaskResult.objects.count()
     story = make_story("Quarry workers vote to strike over pay")
