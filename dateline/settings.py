@@ -5,7 +5,7 @@ Production differs from development only by the variables it sets (see README.md
 
 from pathlib import Path
 
-from dateline.config import ConfigError, database_from_url, env_bool, env_int, env_list, env_str
+from dateline.config import ConfigError, cache_from_url, database_from_url, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = BASE_DIR / "dateline"
@@ -97,30 +97,19 @@ TEMPLATES = [
     },
 ]
 
-# Databases: SQLite under var/ by default; PostgreSQL in production (DATABASE_URL=postgres://...).
-DATABASES = {"default": database_from_url("DATABASE_URL", f"sqlite:///{VAR_DIR / 'dateline.sqlite3'}")}
+# Databases: SQLite under var/ by default; PostgreSQL in production (DATABASE_URL=postgres://...), with persistent
+# connections (DB_CONN_MAX_AGE seconds) that are health-checked before reuse.
+DATABASES = {
+    "default": database_from_url(
+        "DATABASE_URL", f"sqlite:///{VAR_DIR / 'dateline.sqlite3'}", conn_max_age=env_int("DB_CONN_MAX_AGE", 60)
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory by default; Redis in production (REDIS_URL=redis://...).
+# Cache: local memory by default; Redis in production (REDIS_URL=redis://...), a miss whenever Redis is unreachable.
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
-        raise ConfigError(f"REDIS_URL={REDIS_URL!r} must start with redis://, rediss:// or unix://")
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "dateline"),
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "dateline",
-            "OPTIONS": {"MAX_ENTRIES": 20_000},  # pages and their tag stamps; the default 300 evicts stamps early
-        }
-    }
+CACHES = {"default": cache_from_url(REDIS_URL, env_str("CACHE_KEY_PREFIX", "dateline"))}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # Background work (search indexing, image renditions, front-end cache purges) runs through django-tasks.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
