@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from dateline.newsroom import login_limits
 from dateline.newsroom import urls as newsroom_urls
 from dateline.search import views as search_views
 from dateline.syndication import urls as syndication_urls
@@ -20,6 +21,9 @@ def favicon(request):
 
 urlpatterns = [
     path("favicon.ico", favicon),
+    # Wagtail's sign-in and password reset with abuse limits (newsroom/login_limits.py), ahead of Wagtail's own.
+    path("admin/login/", login_limits.LimitedLoginView.as_view(), name="wagtailadmin_login"),
+    path("admin/password_reset/", login_limits.LimitedPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
