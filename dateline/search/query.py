@@ -235,17 +235,31 @@ def search(raw_query, filters=None, page=1, per_page=None):
 
 def story_text(story):
     """The standfirst and the body's text, without markup."""
-    return " ".join(part for part in [" ".join((story.standfirst or "").split()), story_body_text(story)] if part)
+    return " ".join(text_parts(story))
 
 
 def story_body_text(story):
     """The body's text, without markup."""
-    parts = []
+    return " ".join(body_text_parts(story))
+
+
+def text_parts(story):
+    """The standfirst's, then each of the body's texts, without markup, one at a time (so a snippet stops reading
+    once it has what it shows)."""
+    standfirst = " ".join((story.standfirst or "").split())
+    if standfirst:
+        yield standfirst
+    yield from body_text_parts(story)
+
+
+def body_text_parts(story):
     stack = [story.body.raw_data if hasattr(story.body, "raw_data") else []]
     while stack:
         value = stack.pop()
         if isinstance(value, str):
-            parts.append(html.unescape(TAG.sub(" ", value)))
+            text = " ".join(html.unescape(TAG.sub(" ", value)).split())
+            if text:
+                yield text
         elif isinstance(value, dict):
             if "type" in value and "value" in value:
                 stack.append(value["value"])
@@ -253,7 +267,6 @@ def story_body_text(story):
                 stack.extend(reversed([v for k, v in value.items() if k not in ("id", "url", "page", "image")]))
         elif isinstance(value, list | tuple) or type(value).__name__ == "RawDataView":
             stack.extend(reversed(list(value)))
-    return " ".join(" ".join(part.split()) for part in parts if part)
 
 
 def highlight(text, terms):
@@ -268,14 +281,21 @@ def highlight(text, terms):
 
 
 def snippet(story, terms, length=SNIPPET_LENGTH):
-    """About `length` characters of the story's text around the first match, highlighted."""
-    text = story_text(story)
+    """About `length` characters of the story's text around the first match, highlighted. The text is read a part
+    at a time and no further than the snippet needs."""
+    pattern = re.compile(r"\b(" + "|".join(re.escape(term) for term in terms) + r")", re.IGNORECASE) if terms else None
+    text, position = "", None
+    for part in text_parts(story):
+        if text and len(text) > (position or 0) + length and (position is not None or pattern is None):
+            break  # enough text after the match: the rest is never shown
+        offset = len(text) + 1 if text else 0
+        text = f"{text} {part}" if text else part
+        if position is None and pattern is not None:
+            match = pattern.search(part)
+            position = offset + match.start() if match else None
     if not text:
         return ""
-    position = 0
-    if terms:
-        match = re.search(r"\b(" + "|".join(re.escape(term) for term in terms) + r")", text, re.IGNORECASE)
-        position = match.start() if match else 0
+    position = position or 0
     start = max(0, position - length // 3)
     if start:
         space = text.rfind(" ", 0, start)
