@@ -1,4 +1,5 @@
-"""WSGI entry point for production app servers."""
+"""WSGI entry point for production app servers: Django, with page-cache hits answered before its handler
+(`dateline.delivery.hits`)."""
 
 import os
 import sys
@@ -8,10 +9,14 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
 
 try:
-    application = get_wsgi_application()
+    django_application = get_wsgi_application()
 except Exception as exc:
     from dateline.config import ConfigError
 
     if isinstance(exc, ConfigError):
         sys.exit(f"dateline: configuration error: {exc}")
     raise
+
+from dateline.delivery.hits import PageCacheHits  # noqa: E402 (after Django is set up)
+
+application = PageCacheHits(django_application)

@@ -28,6 +28,7 @@ CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_
 # Headers the cache sets itself on every answer, or that must never be shared.
 OWN_HEADERS = {"cache-control", "expires", "etag", "age", "x-cache", "surrogate-key", "cache-tag", "set-cookie"}
 SHAREABLE_VARY = {"cookie", "accept-encoding"}
+NOT_MODIFIED_HEADERS = {"vary", "last-modified", "content-location"}
 STALE_REQUEST_ATTR = "_delivery_stale_entry"
 
 
@@ -73,7 +74,10 @@ def tag_headers(entry_tags):
 
 
 def etag_matches(request, etag):
-    header = request.META.get("HTTP_IF_NONE_MATCH")
+    return if_none_match_matches(request.META.get("HTTP_IF_NONE_MATCH"), etag)
+
+
+def if_none_match_matches(header, etag):
     if not header:
         return False
     wanted = parse_etags(header)
@@ -81,27 +85,29 @@ def etag_matches(request, etag):
     return "*" in wanted or any(candidate.removeprefix("W/") == bare for candidate in wanted)
 
 
+def answer(entry, state, if_none_match=None):
+    """(status, headers, body) of the answer from a stored entry: the page with the headers it was stored with
+    (security headers included) and the cache's own, or 304 when the client's copy is current. Shared by
+    `respond` and the WSGI hit path (`dateline.delivery.hits`), so both answer alike."""
+    extra = [
+        ("Cache-Control", cache_control(entry.status)),
+        ("ETag", entry.etag),
+        ("Age", str(max(0, int(time.time() - entry.created)))),
+        ("X-Cache", state),
+        *tag_headers(entry.tags).items(),
+    ]
+    if entry.status == 200 and if_none_match_matches(if_none_match, entry.etag):
+        kept = [(name, value) for name, value in entry.headers if name.lower() in NOT_MODIFIED_HEADERS]
+        return 304, kept + extra, b""
+    kept = [(name, value) for name, value in entry.headers if name.lower() != "content-length"]
+    return entry.status, [*kept, ("Content-Length", str(len(entry.content))), *extra], entry.content
+
+
 def respond(request, entry, state):
-    """The answer to a request from a stored entry: the page, or 304 when the client's copy is current."""
-    now = time.time()
-    extra = {
-        "Cache-Control": cache_control(entry.status),
-        "ETag": entry.etag,
-        "Age": str(max(0, int(now - entry.created))),
-        "X-Cache": state,
-        **tag_headers(entry.tags),
-    }
-    if entry.status == 200 and etag_matches(request, entry.etag):
-        response = HttpResponseNotModified()
-        for name, value in entry.headers:
-            if name.lower() in ("vary", "last-modified", "content-location"):
-                response[name] = value
-    else:
-        response = HttpResponse(entry.content, status=entry.status)
-        for name, value in entry.headers:
-            response[name] = value
-        response["Content-Length"] = str(len(entry.content))
-    for name, value in extra.items():
+    """The answer to a request from a stored entry, as a Django response."""
+    status, headers, body = answer(entry, state, request.META.get("HTTP_IF_NONE_MATCH"))
+    response = HttpResponseNotModified() if status == 304 else HttpResponse(body, status=status)
+    for name, value in headers:
         response[name] = value
     return response
 
@@ -125,14 +131,14 @@ class PageCacheMiddleware:
             return self.get_response(request)
         try:
             key = store.page_key(request)
-            entry = store.get(key)
+            entry, current = store.lookup(key)
         except DisallowedHost:
             return self.get_response(request)
         except Exception:  # the cache itself is unreachable: serve uncached rather than fail
             logger.exception("Page cache unavailable")
             return self.get_response(request)
         if entry is not None:
-            if entry.is_fresh() and store.is_current(entry):
+            if entry.is_fresh() and current:
                 return respond(request, entry, "HIT")
             # Stale or invalidated: one request rebuilds it, the others keep getting this copy meanwhile.
             if not store.lock(key):
@@ -149,8 +155,8 @@ class PageCacheMiddleware:
     def build_unless_built(self, request, key, stale):
         """Holding the lock: another request may have stored a current copy between our read and our lock (and
         released the lock since); answer with that one rather than build the page a second time."""
-        entry = store.get(key)
-        if entry is not None and entry.is_fresh() and store.is_current(entry):
+        entry, current = store.lookup(key)
+        if entry is not None and entry.is_fresh() and current:
             store.unlock(key)
             return respond(request, entry, "HIT")
         return self.build(request, key, stale=stale)
@@ -160,12 +166,12 @@ class PageCacheMiddleware:
         deadline = time.monotonic() + conf.get("DATELINE_PAGE_CACHE_WAIT_SECONDS")
         while time.monotonic() < deadline:
             time.sleep(0.02)
-            entry = store.get(key)
-            if entry is not None and store.is_current(entry):
+            entry, current = store.lookup(key)
+            if entry is not None and current:
                 return entry
             if not store.is_locked(key):  # the builder is done: it stored the page before unlocking, or gave up
-                entry = store.get(key)
-                return entry if entry is not None and store.is_current(entry) else None
+                entry, current = store.lookup(key)
+                return entry if entry is not None and current else None
         return None
 
     def build(self, request, key, stale, locked=True):

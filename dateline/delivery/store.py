@@ -10,8 +10,9 @@ read-modify-write of a shared set can lose an entry:
   stores its entry after the invalidation (its generation is older than the stamp), and no wall clocks are
   compared across machines.
 
-Checking an entry costs two cache round trips (the entry, then one ``get_many`` of its tags' stamps) and no
-SQL. A tag never stamped counts as never invalidated. Stamps outlive every entry that could be built before
+On Redis an entry is a hash (generation, tags, the pickled entry) and `lookup` checks it with one Lua script:
+one round trip, no SQL. Elsewhere (the local memory cache) it is the entry, then one ``get_many`` of its tags'
+stamps. A tag never stamped counts as never invalidated. Stamps outlive every entry that could be built before
 them (fresh + stale + a margin), then expire. The cache must not evict stamps sooner than that: give the local
 memory cache room (``MAX_ENTRIES``) and Redis a policy that evicts by TTL (``volatile-ttl``) or none at all.
 
@@ -21,10 +22,12 @@ are served while one request rebuilds the page (a lock taken with ``cache.add``)
 """
 
 import hashlib
+import pickle
 import time
 from dataclasses import dataclass, field
 
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 
 from dateline.delivery import conf
 
@@ -55,7 +58,12 @@ class Entry:
 
 def page_key(request):
     """One entry per scheme, host and full path (with its query string); GET and HEAD share it."""
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return page_key_for(request.scheme, request.get_host(), request.get_full_path())
+
+
+def page_key_for(scheme, host, full_path):
+    """The same key from its parts (`dateline.delivery.hits` computes them from the WSGI environ)."""
+    url = f"{scheme}://{host}{full_path}"
     return f"{PREFIX}:page:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
@@ -100,14 +108,80 @@ def is_current(entry):
     return all(stamp <= entry.generation for stamp in stamps.values())
 
 
-def get(key):
+# The entry's hash and its tags' stamps in one round trip. Tag keys are built here from ARGV[1] (the cache's
+# prefix), so this needs a single Redis server, not a cluster. Stamps are plain integers (Django's
+# RedisSerializer does not pickle ints).
+LOOKUP_SCRIPT = """
+local fields = redis.call('HMGET', KEYS[1], 'g', 't', 'e')
+if not fields[3] then return false end
+local generation = tonumber(fields[1])
+for tag in string.gmatch(fields[2], '[^ ]+') do
+  local stamp = redis.call('GET', ARGV[1] .. tag)
+  if stamp and tonumber(stamp) > generation then return {0, fields[3]} end
+end
+return {1, fields[3]}
+"""
+
+
+class RedisStore:
+    """The page entries of one RedisCache: its connection pool, its key prefix, the lookup script."""
+
+    def __init__(self, redis_cache):
+        self.make_key = redis_cache.make_key
+        self.client = redis_cache._cache.get_client(write=True)  # a client over the cache's own persistent pool
+        self.script = self.client.register_script(LOOKUP_SCRIPT)
+        self.tag_prefix = redis_cache.make_key(tag_key(""))
+
+    def lookup(self, key):
+        found = self.script(keys=[self.make_key(key)], args=[self.tag_prefix])
+        if not found:
+            return None, False
+        current, blob = found
+        return pickle.loads(blob), bool(current)  # noqa: S301 (our own entries, in our own cache)
+
+    def save(self, key, entry, timeout):
+        key = self.make_key(key)
+        blob = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+        pipeline = self.client.pipeline(transaction=True)
+        pipeline.hset(key, mapping={"g": entry.generation, "t": " ".join(entry.tags), "e": blob})
+        pipeline.expire(key, timeout)
+        pipeline.execute()
+
+
+def redis_store():
+    """The RedisStore of the default cache when it is Redis, else None. Kept on the cache object (one per
+    thread), so its pool and client live as long as the process."""
+    default = cache()
+    if not isinstance(default, RedisCache):
+        return None
+    found = default.__dict__.get("_delivery_store")
+    if found is None:
+        found = default.__dict__["_delivery_store"] = RedisStore(default)
+    return found
+
+
+def lookup(key):
+    """(entry, current): the stored entry or None, and whether no tag of it was invalidated since its build."""
+    redis = redis_store()
+    if redis is not None:
+        return redis.lookup(key)
     entry = cache().get(key)
-    return entry if isinstance(entry, Entry) else None
+    if not isinstance(entry, Entry):
+        return None, False
+    return entry, is_current(entry)
+
+
+def get(key):
+    return lookup(key)[0]
 
 
 def save(key, entry, fresh_seconds):
-    stale_seconds = conf.get("DATELINE_PAGE_CACHE_STALE_SECONDS")
-    cache().set(key, entry, timeout=fresh_seconds + stale_seconds)
+    timeout = fresh_seconds + conf.get("DATELINE_PAGE_CACHE_STALE_SECONDS")
+    redis = redis_store()
+    if redis is not None:
+        redis.save(key, entry, timeout)
+    else:
+        cache().set(key, entry, timeout=timeout)
 
 
 def lock(key):
