@@ -6,6 +6,7 @@ Production differs from development only by the variables it sets (see README.md
 from pathlib import Path
 
 from dateline.config import ConfigError, cache_from_url, database_from_url, env_bool, env_int, env_list, env_str
+from dateline.security import inline_style_hashes
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = BASE_DIR / "dateline"
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI and Redoc served from static files: the API docs work offline
+    "csp",  # django-csp: its system checks (the middleware is dateline.security's)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -66,7 +68,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "dateline.delivery.middleware.PageCacheMiddleware",  # first: a cache hit skips everything below
+    # Below the page cache, so that the headers these two set are stored with a page and replayed on every hit.
     "django.middleware.security.SecurityMiddleware",
+    "dateline.security.PathPolicyCSPMiddleware",  # Content-Security-Policy by path (DATELINE_CSP_POLICIES)
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -168,13 +173,18 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-# Security: strict whenever the site is served over HTTPS (SITE_URL=https://...).
+# Security: the same headers everywhere, and stricter cookies and transport when the site is served over HTTPS
+# (SITE_URL=https://...). Threats and the tests that cover each defence: docs/security.md.
 SESSION_COOKIE_HTTPONLY = True
+# Wagtail's admin reads the CSRF token from the page (wagtailConfig.CSRF_TOKEN, {% csrf_token %}), never from the
+# cookie, and no script of ours does: the cookie can be kept from scripts too.
+CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "DENY"
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow their own origin (xframe_options_sameorigin_override)
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # editors' avatars are never fetched from a third party (nor allowed by CSP)
 if HTTPS:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -183,6 +193,108 @@ if HTTPS:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # __Host-: the browser keeps these only if Secure, Path=/ and without Domain, so no subdomain and no plain-HTTP
+    # page can set or shadow them. The page cache reads both names from here to tell editors from readers.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+# Content-Security-Policy, chosen by path (dateline/security.py): the first prefix that starts the path wins.
+# Embeds are iframes from the players newsroom/embeds.py makes, and no others: YouTube's privacy-enhanced player
+# (X and Facebook posts are linked cards, no frame). A provider added there adds its player's origin here.
+EMBED_ORIGINS = ["https://www.youtube-nocookie.com"]
+_csp_report = [env_str("CSP_REPORT_URI")] if env_str("CSP_REPORT_URI") else None
+# Reader pages: no inline script or style at all (the page cache replays one copy to every reader, so a nonce
+# cannot work), except the error pages' <style>, allowed by its hash. JSON-LD blocks are data, not script.
+CSP_READER = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": [
+        "'self'",
+        *inline_style_hashes(
+            PACKAGE_DIR / "templates" / "500.html", PACKAGE_DIR / "delivery/templates/delivery/503.html"
+        ),
+    ],
+    "img-src": ["'self'"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'"],
+    "frame-src": EMBED_ORIGINS,
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    "upgrade-insecure-requests": HTTPS,
+    "report-uri": _csp_report,
+}
+# The Wagtail admin: its templates carry inline scripts (panels, date widgets) and style attributes, which no
+# nonce can cover (and a nonce would switch 'unsafe-inline' off), so inline code is allowed here, never a
+# third-party origin. It is never cached. blob: and data: images are upload previews; frame-ancestors 'self'
+# lets the editor frame its own preview.
+CSP_ADMIN = {
+    **CSP_READER,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "frame-src": ["'self'", *EMBED_ORIGINS],
+    "base-uri": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# The API docs: Swagger UI and Redoc pages from drf-spectacular, whose templates inline their start-up script and
+# style; they show only the API's own schema. Redoc runs a blob: worker and asks Google Fonts for its faces.
+CSP_API_DOCS = {
+    **CSP_READER,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'", "https://fonts.googleapis.com"],
+    "font-src": ["'self'", "https://fonts.gstatic.com"],
+    "img-src": ["'self'", "data:"],
+    "worker-src": ["'self'", "blob:"],
+    "frame-src": ["'none'"],
+}
+# JSON and uploaded files are never documents to run: nothing loads from them, and an uploaded HTML or SVG file
+# opened directly is sandboxed (Wagtail sends "default-src 'none'" with documents itself).
+CSP_DATA = {"default-src": ["'none'"], "frame-ancestors": ["'none'"], "report-uri": _csp_report}
+CSP_FILES = {**CSP_DATA, "img-src": ["'self'"], "media-src": ["'self'"], "sandbox": True}
+DATELINE_CSP_POLICIES = [
+    ("/admin/", CSP_ADMIN),
+    ("/api/docs/", CSP_API_DOCS),
+    ("/api/", CSP_DATA),
+    ("/media/", CSP_FILES),
+    ("/documents/", CSP_FILES),
+    ("/", CSP_READER),
+]
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": CSP_READER}  # django-csp's default, for its decorators
+
+# Powerful browser features nobody reading the news needs are off, for the page and every frame in it; the
+# video players keep full screen, picture-in-picture and protected media. Only features Chromium knows are named:
+# it logs an error for an unknown one (interest-cohort, FLoC's, was removed; browsing-topics replaced it).
+_embeds = ["self", *EMBED_ORIGINS]
+PERMISSIONS_POLICY = {
+    **{
+        feature: []
+        for feature in (
+            "accelerometer",
+            "browsing-topics",
+            "camera",
+            "display-capture",
+            "geolocation",
+            "gyroscope",
+            "hid",
+            "idle-detection",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "payment",
+            "screen-wake-lock",
+            "serial",
+            "usb",
+            "xr-spatial-tracking",
+        )
+    },
+    "encrypted-media": _embeds,
+    "fullscreen": _embeds,
+    "picture-in-picture": _embeds,
+}
 
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",

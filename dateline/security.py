@@ -1,0 +1,56 @@
+"""Content-Security-Policy by path: strict on reader pages, looser where third-party code needs inline script.
+
+The policies themselves are in settings (`DATELINE_CSP_POLICIES`); django-csp's middleware writes the header,
+and this subclass picks the policy for the request's path. Reader pages carry no nonce on purpose: the page
+cache (`dateline.delivery.middleware`, above this one) stores whole responses and replays them, headers
+included, to other readers, so a per-request nonce would be shared between readers and would not match a fresh
+header. Reader templates therefore have no inline script or style at all; the two error pages' inline styles
+(rendered when the database or a view fails, without static files being certain) are allowed by their
+SHA-256 hashes, computed once from the template files (`inline_style_hashes`).
+
+This module is imported by settings: it may import only the standard library and django-csp.
+"""
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from csp.utils import default_config
+from django.conf import settings
+
+STYLE_ELEMENT = re.compile(r"<style(?:\s[^>]*)?>(.*?)</style>", re.DOTALL | re.IGNORECASE)
+
+
+def inline_style_hashes(*templates):
+    """The CSP sources ('sha256-…') of every <style> element in these template files, exactly as written.
+
+    Only for templates whose <style> holds no template tags: the hash is of the bytes the browser receives."""
+    sources = []
+    for template in templates:
+        for css in STYLE_ELEMENT.findall(Path(template).read_text(encoding="utf-8")):
+            if "{%" in css or "{{" in css:
+                raise ValueError(f"{template}: an inline <style> with template tags cannot be hashed once")
+            digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+            sources.append(f"'sha256-{digest}'")
+    return sources
+
+
+def policy_for_path(path):
+    """The directives for a path: the first of DATELINE_CSP_POLICIES whose prefix starts the path."""
+    for prefix, directives in settings.DATELINE_CSP_POLICIES:
+        if path.startswith(prefix):
+            return directives
+    raise LookupError(f"no CSP policy matches {path!r}; DATELINE_CSP_POLICIES must end with the prefix '/'")
+
+
+class PathPolicyCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware with the policy chosen by path; a view's own @csp decorators still win."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if report_only or parts.config is not None:
+            return parts
+        directives = policy_for_path(request.path_info)
+        return PolicyParts(default_config(directives), parts.update, parts.replace, parts.nonce)
