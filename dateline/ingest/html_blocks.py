@@ -11,7 +11,9 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import nh3
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4.exceptions import ParserRejectedMarkup
 
+from dateline.newsroom.control_chars import strip_control_chars
 from dateline.newsroom.embeds import UnsupportedEmbed, parse_embed_url
 
 SAFE_TAGS = {"p", "a", "strong", "b", "em", "i", "h2", "h3", "h4", "blockquote", "ul", "ol", "li"}
@@ -36,16 +38,36 @@ DASH_ATTRIBUTION = re.compile(r"^\s*[—–―-]{1,2}\s*(?P<name>\S.{0,200})$")
 CREDIT_WORDS = r"(?:photo(?:graph)?s?|picture|pic|image|file\s+photo|courtesy|credit|source|video|graphic)"
 AGENCIES = r"(?:AP|AFP|Reuters|Getty(?: Images)?|EPA|PTI|ANI|IANS|Xinhua|Bloomberg|dpa|Shutterstock)"
 PAREN_CREDIT = re.compile(rf"\s*\((?P<credit>(?:{CREDIT_WORDS}|{AGENCIES})\b[^()]*)\)\s*\.?\s*$", re.IGNORECASE)
+# Containers nested deeper than this are read as inline text: walking them one call a level would exhaust the stack.
+MAX_NESTING = 100
+# "<![CDATA[", "<![if !IE]>" and other marked sections: HTML reads them as bogus comments that end at the first ">",
+# and Python's HTML parser gives up on the ones it does not know; they are removed before parsing.
+# Comments are matched too, and kept, so that a "<![endif]>" inside one does not cut it short.
+MARKED_SECTION = re.compile(r"(<!--.*?-->)|<!\[[^>]*>?", re.DOTALL)
+MARKED_SECTION_BYTES = re.compile(rb"(<!--.*?-->)|<!\[[^>]*>?", re.DOTALL)
 TRAILING_CREDIT = re.compile(
     rf"(?:(?<=[.!?])\s+|\s+[|/–—-]\s*)(?P<credit>{CREDIT_WORDS}(?:\s+courtesy)?\s*:\s*[^:]{{2,120}}?)\s*\.?\s*$",
     re.IGNORECASE,
 )
 
 
+def parse_html(markup):
+    """BeautifulSoup's tree of untrusted HTML (str or bytes), without control characters or marked sections."""
+    markup = strip_control_chars(markup or "")
+    pattern = MARKED_SECTION_BYTES if isinstance(markup, bytes) else MARKED_SECTION
+    markup = pattern.sub(lambda match: match[1] or markup[:0], markup)
+    try:
+        return BeautifulSoup(markup, "html.parser")
+    except ParserRejectedMarkup as exc:
+        from dateline.ingest.formats.base import ImportFailure
+
+        raise ImportFailure(f"the HTML could not be parsed: {str(exc).splitlines()[-1].strip()}") from None
+
+
 def sanitize_html(html):
     """HTML kept to simple, inert article markup: no scripts, event handlers, styles or javascript:/data: URLs."""
     return nh3.clean(
-        html or "",
+        strip_control_chars(html or ""),
         tags=SAFE_TAGS,
         clean_content_tags={"script", "style"},
         attributes=SAFE_ATTRIBUTES,
@@ -82,7 +104,7 @@ def blocks_from_html(html, *, base_url=None, load_image=None):
     `load_image(url)` returns a StoryImage or None; images it cannot load are dropped. Relative URLs are
     resolved against `base_url`.
     """
-    soup = BeautifulSoup(html or "", "html.parser")
+    soup = parse_html(html)
     remove_junk(soup)
     builder = BlockBuilder(base_url, load_image)
     builder.walk(soup)
@@ -146,6 +168,7 @@ class BlockBuilder:
         self.load_image = load_image
         self.blocks = []
         self.inline = []  # inline nodes waiting to become a paragraph
+        self.depth = 0  # containers being walked
 
     def walk(self, node):
         for child in list(node.children):
@@ -161,9 +184,13 @@ class BlockBuilder:
             self.add("embed", {"url": url, "caption": ""})
         elif name not in BLOCK_TAGS:
             self.inline.append(tag)
+        elif name in CONTAINER_TAGS and self.depth >= MAX_NESTING:
+            self.inline.append(tag)  # hostile nesting: its words become one paragraph
         elif name in CONTAINER_TAGS:
             self.flush()
+            self.depth += 1
             self.walk(tag)
+            self.depth -= 1
             self.flush()
         else:
             self.flush()

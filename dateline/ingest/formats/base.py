@@ -8,6 +8,7 @@ database; `dateline.ingest.writer` does, one story per transaction.
 from dataclasses import dataclass
 from pathlib import Path
 
+from dateline.newsroom.control_chars import strip_control_chars_deep
 from dateline.newsroom.story import Story
 
 # Inputs larger than this are refused before parsing.
@@ -24,6 +25,11 @@ class Item:
     ref: str  # which item in the source: "item 3", "guid …", the whole file: ""
     story: Story | None = None
     error: str = ""
+
+    def __post_init__(self):
+        # Every format's stories pass here: the one place their text loses NUL and other control characters.
+        self.story = strip_control_chars_deep(self.story)
+        self.ref, self.error = strip_control_chars_deep(self.ref), strip_control_chars_deep(self.error)
 
     @property
     def label(self):

@@ -13,13 +13,12 @@ from xml.etree.ElementTree import ParseError
 
 import defusedxml.ElementTree
 import feedparser
-from bs4 import BeautifulSoup
 from defusedxml import DefusedXmlException
 from django.utils import timezone
 
 from dateline.ingest.fetch import fetch, load_image
 from dateline.ingest.formats.base import MAX_SOURCE_BYTES, Format, ImportFailure, Item
-from dateline.ingest.html_blocks import blocks_from_html, split_credit
+from dateline.ingest.html_blocks import blocks_from_html, parse_html, split_credit
 from dateline.ingest.writer import ImportReport, write_item
 from dateline.newsroom.story import Story
 
@@ -201,7 +200,7 @@ def entry_time(entry, name):
 
 
 def plain_text(html):
-    return " ".join(BeautifulSoup(html or "", "html.parser").get_text(" ").split())
+    return " ".join(parse_html(html).get_text(" ").split())
 
 
 def shorten(text, limit):

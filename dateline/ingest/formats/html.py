@@ -15,12 +15,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup
 from django.utils.text import slugify
 
 from dateline.ingest.fetch import load_image
 from dateline.ingest.formats.base import Format, ImportFailure, Item
-from dateline.ingest.html_blocks import blocks_from_html, normalise_credit, remove_junk, split_credit
+from dateline.ingest.html_blocks import blocks_from_html, normalise_credit, parse_html, remove_junk, split_credit
 from dateline.newsroom.story import Story, paragraph_html
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "Report"}
@@ -52,7 +51,7 @@ class HtmlFormat(Format):
         yield Item(source=source, ref="", story=story)
 
     def story_from_html(self, data, source):
-        soup = BeautifulSoup(data, "html.parser")
+        soup = parse_html(data)
         is_url = source.startswith(("http://", "https://"))
         base_url = source if is_url else None
         meta = page_metadata(soup)

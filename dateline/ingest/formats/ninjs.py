@@ -28,7 +28,7 @@ class NinjsFormat(Format):
         try:
             version = validate_ninjs(entry)
             story = story_from_ninjs(entry, source=SOURCE, version=version, load_image=self.options.get("load_image"))
-        except NinjsError as exc:
+        except (NinjsError, ImportFailure) as exc:
             return Item(source=source, ref=ref, error=str(exc))
         return Item(source=source, ref=ref, story=story)
 

@@ -52,7 +52,7 @@ class WxrFormat(Format):
             ref = f"post {post.findtext('wp:post_id', namespaces=export.ns) or number}"
             try:
                 story, draft = export.story(post)
-            except (ValueError, OSError) as exc:
+            except (ValueError, OSError, ImportFailure) as exc:
                 yield Item(source=source, ref=ref, error=str(exc))
                 continue
             item = Item(source=source, ref=ref, story=story)
