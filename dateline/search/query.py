@@ -23,6 +23,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from modelsearch.query import And, Phrase, PlainText
 
+from dateline.newsroom.control_chars import strip_control_chars
 from dateline.newsroom.listings import PageOfStories
 from dateline.newsroom.models import (
     ArticleAuthor,
@@ -65,7 +66,7 @@ class ParsedQuery:
 
 def parse_query(raw):
     """Reduce the reader's text to words and phrases. Never raises, whatever the input."""
-    text = " ".join(str(raw or "").replace("\x00", " ").split())[: settings.DATELINE_SEARCH_MAX_QUERY_LENGTH]
+    text = " ".join(strip_control_chars(str(raw or "")).split())[: settings.DATELINE_SEARCH_MAX_QUERY_LENGTH]
     phrases = []
     for match in PHRASE.finditer(text):
         words = [word.lower() for word in WORD.findall(match.group(1)) if len(word) <= MAX_TERM_LENGTH]
