@@ -280,6 +280,8 @@ class ArticlePage(Page):
     def serve(self, request, *args, **kwargs):
         if self.is_under_embargo:
             raise Http404("Under embargo")
+        if self.expire_at is not None and self.expire_at <= timezone.now():
+            raise Http404("Expired")  # before the scheduler's next round unpublishes it
         canonical = self.get_url(request)
         if canonical and request.path != canonical:
             return redirect(canonical, permanent=True)
@@ -311,7 +313,9 @@ class StoryNote(Orderable):
 
 def visible_stories():
     """Live stories that readers may see: not scheduled, not expired, not under embargo."""
-    return ArticlePage.objects.live().exclude(embargoed=True, go_live_at__gt=timezone.now())
+    now = timezone.now()
+    # Expiry is also checked here: the scheduler unpublishes an expired story only on its next round.
+    return ArticlePage.objects.live().exclude(embargoed=True, go_live_at__gt=now).exclude(expire_at__lte=now)
 
 
 class StoryLink(Orderable):
@@ -371,5 +375,7 @@ def period_context(folder, request, context):
     start, end = folder.date_range()
     stories = listings.published_stories().filter(published_at__gte=start, published_at__lt=end)
     context["page_of_stories"] = listings.paginate(stories, request)
-    context["periods"] = folder.get_children().live().order_by("slug")
+    # A month folder's children are its stories, not periods: listing them would bypass visible_stories().
+    periods = folder.get_children().live().order_by("slug")
+    context["periods"] = [] if isinstance(folder, StoryMonthPage) else periods
     return context
