@@ -82,7 +82,7 @@ def wait_until_up(url, seconds=30):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (our own loopback server)
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (our own loopback server)  # nosec B310
                 return
         except OSError:
             time.sleep(0.3)

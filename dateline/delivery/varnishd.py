@@ -85,7 +85,7 @@ class Varnish:
 
     def start(self):
         self.workdir = tempfile.mkdtemp(prefix="dateline-varnish-")
-        os.chmod(self.workdir, 0o755)  # noqa: S103 (varnishd's unprivileged users read the VCL in it)
+        os.chmod(self.workdir, 0o755)  # noqa: S103 (varnishd's unprivileged users read the VCL in it)  # nosec B103
         log = open(Path(self.workdir) / "varnishd.log", "wb")  # noqa: SIM115 (closed in stop)
         self.log = log
         self.process = subprocess.Popen(  # noqa: S603 (our own command line)
@@ -140,7 +140,7 @@ def main(argv=None):
     if not shutil.which("varnishd") and not os.path.exists("/usr/sbin/varnishd"):
         parser.error("varnishd is not installed (Debian: apt-get install varnish varnish-modules)")
     workdir = options.workdir or tempfile.mkdtemp(prefix="dateline-varnish-")
-    os.chmod(workdir, 0o755)  # noqa: S103 (as above)
+    os.chmod(workdir, 0o755)  # noqa: S103 (as above)  # nosec B103
     args = command(options.listen, options.backend, workdir, options.storage)
     os.execv(args[0], args)  # noqa: S606 (varnishd replaces this process: signals reach it directly)
 

@@ -145,7 +145,7 @@ def free_slug(model, name):
 
 def image_from_story_image(picture):
     """The library image with these exact bytes, or a new one."""
-    digest = hashlib.sha1(picture.data).hexdigest()  # noqa: S324 (Wagtail's own file_hash is SHA-1)
+    digest = hashlib.sha1(picture.data).hexdigest()  # noqa: S324 (Wagtail's own file_hash is SHA-1)  # nosec B324
     image = NewsImage.objects.filter(file_hash=digest).first()
     if image is None:
         image = NewsImage(

@@ -34,7 +34,7 @@ class FTS5Results:
         allowed_sql, allowed_params = self.stories.values("pk").query.sql_with_params()
         fts, entries = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
         sql = (
-            f"SELECT CAST(e.object_id AS INTEGER), bm25({fts}, 0.0, 1.0, 5.0) AS score "  # noqa: S608 (no input)
+            f"SELECT CAST(e.object_id AS INTEGER), bm25({fts}, 0.0, 1.0, 5.0) AS score "  # noqa: S608 (no input)  # nosec B608
             f"FROM {fts} JOIN {entries} e ON e.id = {fts}.rowid "
             f"WHERE {fts} MATCH %s AND e.content_type_id IN ({', '.join(['%s'] * len(content_types))}) "
             f"AND CAST(e.object_id AS INTEGER) IN ({allowed_sql}) ORDER BY score LIMIT %s OFFSET %s"
