@@ -233,6 +233,8 @@ def test_the_page_cache_replays_the_headers_and_never_serves_a_signed_in_editor(
     assert insecure.status_code == 301
     assert insecure.headers["Location"] == f"https://{HOST}{site['article']}"
 
+    forged = production.post("/admin/login/", data={"username": "chief", "password": PASSWORD})
+    assert forged.status_code == 403, "a sign-in without the CSRF cookie and token is refused"
     login_form = production.get("/admin/login/")
     cookies = set_cookies(login_form)
     assert set(cookies) == {"__Host-csrftoken"}
