@@ -7,7 +7,10 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from dateline.newsroom import admin_views
+from dateline.newsroom import (
+    admin_views,
+    edit_conflicts,  # noqa: F401 (registers its hooks)
+)
 from dateline.newsroom.admin_listings import NewsroomPageViewSet, StoryFilterSet, StoryIndexView, StoryPageViewSet
 from dateline.newsroom.forms import HEADLINE_WARN
 from dateline.newsroom.models import ArticlePage, Author, StoryMonthPage, Topic
