@@ -22,6 +22,7 @@ are served while one request rebuilds the page (a lock taken with ``cache.add``)
 """
 
 import hashlib
+import logging
 import pickle
 import time
 from dataclasses import dataclass, field
@@ -30,6 +31,8 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 
 from dateline.delivery import conf
+
+logger = logging.getLogger(__name__)
 
 PREFIX = "delivery"
 GENERATION_KEY = f"{PREFIX}:generation"
@@ -64,7 +67,7 @@ def page_key(request):
 def page_key_for(scheme, host, full_path):
     """The same key from its parts (`dateline.delivery.hits` computes them from the WSGI environ)."""
     url = f"{scheme}://{host}{full_path}"
-    return f"{PREFIX}:page:{hashlib.sha256(url.encode()).hexdigest()}"
+    return f"{PREFIX}:entry:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
 def lock_key(key):
@@ -126,10 +129,10 @@ return {1, fields[3]}
 class RedisStore:
     """The page entries of one RedisCache: its connection pool, its key prefix, the lookup script."""
 
-    def __init__(self, redis_cache):
+    def __init__(self, redis_cache, client):
         self.make_key = redis_cache.make_key
-        self.client = redis_cache._cache.get_client(write=True)  # a client over the cache's own persistent pool
-        self.script = self.client.register_script(LOOKUP_SCRIPT)
+        self.client = client
+        self.script = client.register_script(LOOKUP_SCRIPT)
         self.tag_prefix = redis_cache.make_key(tag_key(""))
 
     def lookup(self, key):
@@ -137,7 +140,7 @@ class RedisStore:
         if not found:
             return None, False
         current, blob = found
-        return pickle.loads(blob), bool(current)  # noqa: S301 (our own entries, in our own cache)
+        return pickle.loads(blob), bool(current)  # noqa: S301 (our own entries, in our own cache)  # nosec B301
 
     def save(self, key, entry, timeout):
         key = self.make_key(key)
@@ -145,19 +148,31 @@ class RedisStore:
         pipeline = self.client.pipeline(transaction=True)
         pipeline.hset(key, mapping={"g": entry.generation, "t": " ".join(entry.tags), "e": blob})
         pipeline.expire(key, timeout)
-        pipeline.execute()
+        try:
+            pipeline.execute()
+        except Exception:  # like the cache's other writes when Redis is away: dropped and logged
+            logger.exception("Page cache: could not store %s", key)
+
+
+def redis_client(default):
+    """A client over the cache's own persistent connection pool: Django's RedisCache or django-redis."""
+    if isinstance(default, RedisCache):
+        return default._cache.get_client(write=True)
+    client = getattr(default, "client", None)  # django_redis.cache.RedisCache
+    if client is not None and hasattr(client, "get_client") and hasattr(client, "_serializer"):
+        return client.get_client(write=True)
+    return None
 
 
 def redis_store():
     """The RedisStore of the default cache when it is Redis, else None. Kept on the cache object (one per
     thread), so its pool and client live as long as the process."""
     default = cache()
-    if not isinstance(default, RedisCache):
-        return None
     found = default.__dict__.get("_delivery_store")
     if found is None:
-        found = default.__dict__["_delivery_store"] = RedisStore(default)
-    return found
+        client = redis_client(default)
+        found = default.__dict__["_delivery_store"] = RedisStore(default, client) if client is not None else False
+    return found or None
 
 
 def lookup(key):

@@ -23,6 +23,7 @@ def redis_cache(settings):
     """The default cache on Redis (database 5), as in production with REDIS_URL."""
     import redis
 
+    from dateline.config import cache_from_url
     from dateline.conftest import require
 
     url = "redis://127.0.0.1:6379/5"
@@ -31,13 +32,7 @@ def redis_cache(settings):
     except redis.exceptions.RedisError:
         reachable = False
     require(reachable, f"Redis at {url}")
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": "dateline-delivery-tests",
-        }
-    }
+    settings.CACHES = {"default": cache_from_url(url, "dateline-delivery-tests")}  # as settings.py makes it
     caches["default"].clear()
     yield caches["default"]
     caches["default"].clear()
