@@ -28,6 +28,7 @@ from dateline.newsroom.models import ArticleTopic, visible_stories
 STORED_PER_STORY = 12
 TOPIC_CANDIDATES = 15  # newest stories per shared topic
 SEARCH_CANDIDATES = 25
+SEARCH_POOL = 75  # matches the search scores to find them (a reader's search scores up to 400)
 MAX_CANDIDATES = 50
 BODY_WORDS = 250  # of each candidate's body: the opening says what a story is about
 QUERY_TERMS = 8
@@ -43,7 +44,11 @@ STOP_WORDS = {
     "more", "most", "much", "must", "new", "news", "only", "other", "over", "people", "said", "same", "says",
     "second", "should", "since", "some", "still", "story", "such", "than", "that", "their", "them", "then", "there",
     "these", "they", "third", "this", "those", "through", "told", "under", "until", "very", "week", "were", "what",
-    "when", "where", "which", "while", "will", "with", "within", "without", "would", "year", "years", "your"
+    "when", "where", "which", "while", "will", "with", "within", "without", "would", "year", "years", "your",
+    # Three-letter words the pattern keeps: without them the candidate search asks for "the" and "and".
+    "all", "and", "any", "are", "but", "can", "did", "for", "had", "has", "her", "him", "his", "how", "its", "may",
+    "not", "now", "off", "one", "our", "out", "own", "per", "she", "the", "too", "two", "was", "who", "why", "yet",
+    "you",
 }  # fmt: skip
 
 
@@ -90,7 +95,8 @@ def search_ids(story, words):
     if not top:
         return []
     parsed = ParsedQuery(text=" ".join(top), terms=top, phrases=[])
-    return [pk for pk, _ in ranked_ids(parsed, Filters(), 0, SEARCH_CANDIDATES + 1, operator="or") if pk != story.pk]
+    ranked = ranked_ids(parsed, Filters(), 0, SEARCH_CANDIDATES + 1, operator="or", candidates=SEARCH_POOL)
+    return [pk for pk, _ in ranked if pk != story.pk]
 
 
 def tfidf(documents):

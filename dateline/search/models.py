@@ -26,7 +26,11 @@ class StoryDocument(models.Model):
     document = SearchVectorField()
 
     class Meta:
-        indexes = [models.Index(fields=["published_at"], name="storydocument_published")]
+        indexes = [
+            models.Index(fields=["published_at"], name="storydocument_published"),
+            # A section's newest documents, walked for a common word searched within the section.
+            models.Index(fields=["section_id", "published_at"], name="storydocument_section"),
+        ]
 
     def __str__(self):
         return f"search document of story {self.story_id}"

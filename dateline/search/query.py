@@ -185,12 +185,13 @@ def field_factor(story, terms):
     )
 
 
-def ranked_ids(parsed, filters, start, stop, operator="and"):
+def ranked_ids(parsed, filters, start, stop, operator="and", candidates=None):
     """(story id, blended score) pairs for results start..stop of the ranking, from the database's backend
-    (`dateline.search.backends`)."""
+    (`dateline.search.backends`); `candidates` caps the matches scored (for a caller that wants only the best few,
+    such as related stories)."""
     from dateline.search.backends import get_backend
 
-    return get_backend().ranked_ids(parsed, filters, start, stop, operator)
+    return get_backend().ranked_ids(parsed, filters, start, stop, operator, candidates=candidates)
 
 
 @dataclass
@@ -274,11 +275,11 @@ def highlight(text, terms):
     """Escape the text, then wrap the words that start with a search term in <mark>."""
     escaped = escape(text)
     if not terms:
-        return mark_safe(escaped)  # noqa: S308 (escaped above)
+        return mark_safe(escaped)  # noqa: S308 (escaped above)  # nosec B308 B703
     # Entities made by escaping (&amp; &#x27; …) are skipped whole, so a search for "amp" marks no markup.
     pattern = re.compile(r"(&#?\w+;)|\b(?:" + "|".join(re.escape(term) for term in terms) + r")\w*", re.IGNORECASE)
     marked = pattern.sub(lambda m: m.group(1) or f"<mark>{m.group(0)}</mark>", escaped)
-    return mark_safe(marked)  # noqa: S308 (escaped above)
+    return mark_safe(marked)  # noqa: S308 (escaped above)  # nosec B308 B703
 
 
 def snippet(story, terms, length=SNIPPET_LENGTH):

@@ -23,15 +23,17 @@ class SearchBackend:
         results = backend.search(backend_query(parsed, operator), stories, order_by_relevance=True)
         return results.annotate_score("_score")
 
-    def ranked_ids(self, parsed, filters, start, stop, operator="and"):
-        """(story id, blended score) pairs for results start..stop of the ranking."""
+    def ranked_ids(self, parsed, filters, start, stop, operator="and", candidates=None):
+        """(story id, blended score) pairs for results start..stop of the ranking; `candidates` caps the matches
+        re-ranked, for callers that want only the first few."""
         stories = searchable_stories(filters).only("pk", "published_at", "title", "standfirst")
         results = self.results(parsed, stories, operator)
-        if stop > RERANK_WINDOW:
+        depth = min(RERANK_WINDOW, max(candidates, stop)) if candidates else RERANK_WINDOW
+        if stop > depth:
             return [(story.pk, self.sign * (story._score or 0)) for story in results[start:stop]]
         now = timezone.now()
         window = []
-        for story in results[:RERANK_WINDOW]:
+        for story in results[:depth]:
             relevance = self.sign * (story._score or 0) * field_factor(story, parsed.terms)
             window.append((story.pk, relevance * recency_factor(story.published_at, now), story.published_at))
         window.sort(key=lambda row: (-row[1], -(row[2].timestamp() if row[2] else 0), -row[0]))

@@ -51,7 +51,9 @@ def tsquery(parsed, operator):
 
 
 def filter_sql(filters):
-    """Conditions on the documents: an embargo's go-live time, then the reader's filters."""
+    """Conditions on the documents, as two (SQL, parameters) pairs: those on the table's own columns (an embargo's
+    go-live time, the section, dates), which the publication-time indexes can walk, and those on other tables
+    (topic, author)."""
     clauses, params = ["(d.embargoed_until IS NULL OR d.embargoed_until <= %s)"], [timezone.now()]
     if filters.section:
         clauses.append("d.section_id = %s")
@@ -62,13 +64,14 @@ def filter_sql(filters):
     if filters.date_to:
         clauses.append("d.published_at < %s")
         params.append(local_start(filters.date_to + timedelta(days=1)))
+    links, link_params = [], []
     for obj, model, column in [(filters.topic, ArticleTopic, "topic_id"), (filters.author, ArticleAuthor, "author_id")]:
         if obj:
             table = model._meta.db_table
-            exists = f"EXISTS (SELECT 1 FROM {table} l WHERE l.page_id = d.story_id AND l.{column} = %s)"  # noqa: S608
-            clauses.append(exists)
-            params.append(obj.pk)
-    return "".join(f" AND {clause}" for clause in clauses), params
+            exists = f"EXISTS (SELECT 1 FROM {table} l WHERE l.page_id = d.story_id AND l.{column} = %s)"  # noqa: S608  # nosec B608
+            links.append(exists)
+            link_params.append(obj.pk)
+    return (" AND ".join(clauses), params), ("".join(f" AND {clause}" for clause in links), link_params)
 
 
 class SearchBackend:
@@ -76,7 +79,7 @@ class SearchBackend:
 
     def estimated_matches(self, cursor, condition, params):
         """The planner's estimate of the rows matching (from the tsvector statistics): no rows are read."""
-        cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {self.table} d WHERE {condition}", params)  # noqa: S608
+        cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {self.table} d WHERE {condition}", params)  # noqa: S608  # nosec B608
         plan = cursor.fetchone()[0]
         plan = plan[0] if isinstance(plan, list) else plan
         return plan["Plan"]["Plan Rows"]
@@ -84,47 +87,56 @@ class SearchBackend:
     def newest_matches(self, cursor, column, query, filters, pool):
         """SQL and parameters for the ids of the newest `pool` stories matching in `column`, planned so that
         neither a rare nor a common word reads much: rare ones through the GIN index, common ones by walking
-        the publication-time index until enough are found."""
+        the publication-time index (the section's, with a section filter) until enough are found."""
         query_sql, query_params = query
-        where, where_params = filters
-        condition = f"d.{column} @@ {query_sql}{where}"
-        params = [*query_params, *where_params]
+        (columns, column_params), (links, link_params) = filters
+        condition = f"{columns} AND d.{column} @@ {query_sql}{links}"
+        params = [*column_params, *query_params, *link_params]
         if self.estimated_matches(cursor, condition, params) > WALK_ABOVE[column]:
+            # The filters on the table's columns are applied inside the walk, before any document is read.
             sql = (
-                f"SELECT d.story_id FROM (SELECT * FROM {self.table} ORDER BY published_at DESC LIMIT %s) d "  # noqa: S608
-                f"WHERE {condition} ORDER BY d.published_at DESC LIMIT %s"
+                f"SELECT d.story_id FROM (SELECT d.story_id, d.published_at, d.{column} FROM {self.table} d "  # noqa: S608  # nosec B608
+                f"WHERE {columns} ORDER BY d.published_at DESC LIMIT %s) d "
+                f"WHERE d.{column} @@ {query_sql}{links} ORDER BY d.published_at DESC LIMIT %s"
             )
-            return sql, [WALK_AT_MOST, *params, pool]
-        # OFFSET 0 keeps the planner from walking the publication-time index for what may be a rare word (and
-        # enable_seqscan = off, set by the caller, from testing every document).
+            return sql, [*column_params, WALK_AT_MOST, *query_params, *link_params, pool]
+        # OFFSET 0 keeps the planner from walking a publication-time index for what may be a rare word (and
+        # enable_seqscan = off, set by the caller, from testing every document): the GIN index alone finds the
+        # matches, and the filters are applied to them afterwards, without reading their documents.
         sql = (
-            f"SELECT m.story_id FROM (SELECT d.story_id, d.published_at FROM {self.table} d "  # noqa: S608
-            f"WHERE {condition} OFFSET 0) m ORDER BY m.published_at DESC LIMIT %s"
+            f"SELECT d.story_id FROM (SELECT d.story_id, d.published_at, d.section_id, d.embargoed_until "  # noqa: S608  # nosec B608
+            f"FROM {self.table} d WHERE d.{column} @@ {query_sql} OFFSET 0) d "
+            f"WHERE {columns}{links} ORDER BY d.published_at DESC LIMIT %s"
         )
-        return sql, [*params, pool]
+        return sql, [*query_params, *column_params, *link_params, pool]
 
-    def candidates(self, parsed, filters, operator):
-        """[(story id, ts_rank, published_at)]: the newest headline matches and the newest document matches,
-        scored together (each story once)."""
+    def candidates(self, parsed, filters, operator, pools):
+        """[(story id, ts_rank, published_at)]: the newest pools[0] headline matches and the newest pools[1]
+        document matches, scored together (each story once)."""
         query = tsquery(parsed, operator)
         where = filter_sql(filters)
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")  # detoasting every document is never cheaper
-            headline_sql, headline_params = self.newest_matches(cursor, "headline", query, where, HEADLINE_POOL)
-            document_sql, document_params = self.newest_matches(cursor, "document", query, where, DOCUMENT_POOL)
+            headline_sql, headline_params = self.newest_matches(cursor, "headline", query, where, pools[0])
+            document_sql, document_params = self.newest_matches(cursor, "document", query, where, pools[1])
             sql = (
-                f"SELECT d.story_id, ts_rank(d.document, {query[0]}, {NORMALISATION}), d.published_at "  # noqa: S608
+                f"SELECT d.story_id, ts_rank(d.document, {query[0]}, {NORMALISATION}), d.published_at "  # noqa: S608  # nosec B608
                 f"FROM {self.table} d WHERE d.story_id = ANY(ARRAY(({headline_sql}) UNION ({document_sql})))"
             )
             cursor.execute(sql, [*query[1], *headline_params, *document_params])
             return cursor.fetchall()
 
-    def ranked_ids(self, parsed, filters, start, stop, operator="and"):
+    def ranked_ids(self, parsed, filters, start, stop, operator="and", candidates=None):
+        """(story id, score) pairs for results start..stop. `candidates` caps the stories scored, for callers
+        that want only the first few (the default pools bound how deep readers can page)."""
+        pools = (HEADLINE_POOL, DOCUMENT_POOL)
+        if candidates:
+            pools = (min(HEADLINE_POOL, max(candidates // 3, stop)), min(DOCUMENT_POOL, max(candidates, stop)))
         now = timezone.now()
         ranked = sorted(
             (
                 (pk, rank * recency_factor(published_at, now), published_at)
-                for pk, rank, published_at in self.candidates(parsed, filters, operator)
+                for pk, rank, published_at in self.candidates(parsed, filters, operator, pools)
             ),
             key=lambda row: (-row[1], -(row[2].timestamp() if row[2] else 0), -row[0]),
         )

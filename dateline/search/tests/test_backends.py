@@ -81,3 +81,28 @@ def test_common_and_rare_words_are_ranked_within_the_pools(story, monkeypatch):
     found = [item.pk for item in search_query.search("ostrander").items]
     assert found[0] == old.pk  # a headline match, however old, is a candidate and outranks body matches
     assert len(found) == 4  # the newest 3 body matches and the 1 headline match
+
+
+@postgresql_only
+@pytest.mark.parametrize("walk", [False, True], ids=["collected from the GIN index", "walked by publication time"])
+def test_both_ways_of_finding_the_newest_matches_apply_every_filter(story, client, monkeypatch, walk):
+    if walk:  # as for a word the planner expects in more stories than these thresholds
+        monkeypatch.setattr(postgresql, "WALK_ABOVE", {"headline": 0, "document": 0})
+    world = story("Tessaly ferry plan", section="world", topics=("Russia",), authors=("Asha Verma",), days_ago=10)
+    business = story("Tessaly ferry shares", section="business", topics=("Markets",), authors=("Rohan Iyer",))
+    in_body = story("Harbour report", section="business", body=[("paragraph", "<p>The tessaly ferry sailed.</p>")])
+    today = timezone.localdate()
+
+    def found(**params):
+        filters = search_query.filters_from(params)
+        return {item.pk for item in search_query.search("tessaly ferry", filters).items}
+
+    assert found() == {world.pk, business.pk, in_body.pk}
+    assert found(section="world") == {world.pk}
+    assert found(section="business") == {business.pk, in_body.pk}
+    assert found(topic="russia") == {world.pk}
+    assert found(author="rohan-iyer", section="business") == {business.pk}
+    assert found(**{"from": str(today - timedelta(days=3))}) == {business.pk, in_body.pk}
+    assert found(to=str(today - timedelta(days=3))) == {world.pk}
+    StoryDocument.objects.filter(story_id=business.pk).update(embargoed_until=timezone.now() + timedelta(hours=1))
+    assert found(section="business") == {in_body.pk}
