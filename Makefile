@@ -96,6 +96,7 @@ scheduler: migrate
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -c pyproject.toml -q -r dateline -ll  # medium and high findings; configured in pyproject.toml
 
 test: lint audit-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
