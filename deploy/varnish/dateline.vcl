@@ -54,8 +54,9 @@ sub vcl_recv {
     if (req.http.Authorization) {
         return (pass);
     }
-    # A possible editor: Django's session and CSRF cookies (SESSION_COOKIE_NAME, CSRF_COOKIE_NAME).
-    if (req.http.Cookie ~ "(^|;)\s*(sessionid|csrftoken)=") {
+    # A possible editor: Django's session and CSRF cookies (SESSION_COOKIE_NAME, CSRF_COOKIE_NAME), __Host- prefixed
+    # in production (https).
+    if (req.http.Cookie ~ "(^|;)\s*(__Host-)?(sessionid|csrftoken)=") {
         return (pass);
     }
     # Any other cookie (analytics, consent) changes nothing on a reader page: share one copy.

@@ -125,6 +125,8 @@ def test_a_session_cookie_goes_past_varnish_and_other_cookies_share_the_copy(var
         assert status == 200 and headers["X-Front-Cache"] == "PASS", cookie
         assert "X-Cache" not in headers, "the application's own cache is bypassed too"
     assert app.paths == [story.url, story.url]
+    for cookie in ("__Host-sessionid=abc", "consent=yes; __Host-csrftoken=abc"):  # production's names (https)
+        assert get(front.url + story.url, {"Cookie": cookie})[1]["X-Front-Cache"] == "PASS", cookie
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
