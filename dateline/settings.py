@@ -267,7 +267,8 @@ CONTENT_SECURITY_POLICY = {"DIRECTIVES": CSP_READER}  # django-csp's default, fo
 
 # Powerful browser features nobody reading the news needs are off, for the page and every frame in it; the
 # video players keep full screen, picture-in-picture and protected media. Only features Chromium knows are named:
-# it logs an error for an unknown one (interest-cohort, FLoC's, was removed; browsing-topics replaced it).
+# it warns in the console about an unknown one. interest-cohort (FLoC) and browsing-topics (its successor) keep
+# readers out of ad-interest cohorts.
 _embeds = ["self", *EMBED_ORIGINS]
 PERMISSIONS_POLICY = {
     **{
@@ -281,6 +282,7 @@ PERMISSIONS_POLICY = {
             "gyroscope",
             "hid",
             "idle-detection",
+            "interest-cohort",
             "magnetometer",
             "microphone",
             "midi",
@@ -358,6 +360,8 @@ SPECTACULAR_SETTINGS = {
         "dateline.syndication.api.schema.selectable_fields_optional",
     ],
     "SWAGGER_UI_DIST": "SIDECAR",
+    # No validator badge: it would send the schema's URL to swagger.io, and CSP allows no image from there.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
