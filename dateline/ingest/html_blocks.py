@@ -144,12 +144,28 @@ def is_junk(tag):
     return not any(embed_url(frame.get("src")) for frame in frames)
 
 
+def join_url(base_url, url):
+    """urljoin, or "" for an address Python cannot read (such as an unclosed IPv6 bracket, "http://[x")."""
+    try:
+        return urljoin(base_url, url)
+    except ValueError:
+        return ""
+
+
+def split_url(url):
+    """urlsplit, or an empty address for one Python cannot read."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return urlsplit("")
+
+
 def embed_url(url, base_url=None):
     """A supported embed URL (YouTube, X, Facebook) for a link or iframe address, or ""."""
     if not url:
         return ""
-    url = urljoin(base_url or "https://example.invalid/", url.strip())
-    parts = urlsplit(url)
+    url = join_url(base_url or "https://example.invalid/", url.strip())
+    parts = split_url(url)
     if parts.hostname in ("www.facebook.com", "facebook.com") and parts.path.startswith("/plugins/"):
         url = parse_qs(parts.query).get("href", [""])[0]  # the post a Facebook plugin iframe shows
     try:
@@ -224,7 +240,7 @@ class BlockBuilder:
         for link in soup.find_all("a"):
             href = link.get("href")
             if href and not href.startswith("mailto:"):
-                href = urljoin(self.base_url or "", href)
+                href = join_url(self.base_url or "", href)
             if href and href.startswith(("http://", "https://", "mailto:")):
                 link["href"] = href
             else:
@@ -321,7 +337,8 @@ class BlockBuilder:
         url = image_source(tag)
         if not url or self.load_image is None:
             return
-        picture = self.load_image(urljoin(self.base_url or "", url))
+        url = join_url(self.base_url or "", url)
+        picture = self.load_image(url) if url else None
         if picture is None:
             return
         picture.alt = picture.alt or (tag.get("alt") or "")[:255]

@@ -13,13 +13,20 @@ import json
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 from django.utils.text import slugify
 
 from dateline.ingest.fetch import load_image
 from dateline.ingest.formats.base import Format, ImportFailure, Item
-from dateline.ingest.html_blocks import blocks_from_html, normalise_credit, parse_html, remove_junk, split_credit
+from dateline.ingest.html_blocks import (
+    blocks_from_html,
+    join_url,
+    normalise_credit,
+    parse_html,
+    remove_junk,
+    split_credit,
+    split_url,
+)
 from dateline.newsroom.story import Story, paragraph_html
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "Report"}
@@ -94,7 +101,8 @@ class HtmlFormat(Format):
             source_id=meta.get("url") or (source if is_url else str(Path(source).resolve())),
         )
         if lead_url:
-            story.lead_image = loader(urljoin(base_url or "", lead_url))
+            lead_url = join_url(base_url or "", lead_url)
+            story.lead_image = loader(lead_url) if lead_url else None
             if story.lead_image is not None:
                 story.lead_image.caption, story.lead_image.credit = lead_caption, lead_credit
         return story
@@ -185,7 +193,7 @@ def find_lead_figure(body, lead_url):
     first_paragraph = body.find("p")
     for figure in body.find_all("figure"):
         src = figure.img.get("src", "") if figure.img else ""
-        if lead_url and src and urlsplit(src).path == urlsplit(lead_url).path:
+        if lead_url and src and split_url(src).path == split_url(lead_url).path:
             return figure
     figure = body.find("figure")
     before_text = first_paragraph is None or figure in first_paragraph.find_all_previous("figure")

@@ -18,7 +18,10 @@ class NinjsFormat(Format):
     suffixes = (".json", ".jsonl")
 
     def items(self, source):
-        for number, entry in enumerate(self.entries(source), start=1):
+        yield from self.items_from_bytes(self.read_bytes(source), source)
+
+    def items_from_bytes(self, data, source):
+        for number, entry in enumerate(self.entries(data, source), start=1):
             yield self.item(source, number, entry)
 
     def item(self, source, number, entry):
@@ -32,10 +35,10 @@ class NinjsFormat(Format):
             return Item(source=source, ref=ref, error=str(exc))
         return Item(source=source, ref=ref, story=story)
 
-    def entries(self, source):
+    def entries(self, data, source):
         """The items a file holds, in order; raises ImportFailure for a file that is not JSON at all."""
         try:
-            text = self.read_bytes(source).decode("utf-8-sig")  # JSON is UTF-8; a byte order mark is tolerated
+            text = data.decode("utf-8-sig")  # JSON is UTF-8; a byte order mark is tolerated
         except UnicodeDecodeError as exc:
             raise ImportFailure(f"{source} is not UTF-8 text (byte {exc.start}): JSON must be UTF-8") from None
         if source.lower().endswith(".jsonl"):

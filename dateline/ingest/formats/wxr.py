@@ -46,8 +46,11 @@ class WxrFormat(Format):
     suffixes = (".xml",)
 
     def items(self, source):
-        channel = self.parse(source)
-        export = Export(channel, self.options.get("uploads") or "")
+        yield from self.items_from_bytes(self.read_bytes(source), source)
+
+    def items_from_bytes(self, data, source):
+        channel = self.parse(source, data)
+        export = Export(channel, self.options.get("uploads") or "", sections=self.options.get("sections"))
         for number, post in enumerate(export.posts(), start=1):
             ref = f"post {post.findtext('wp:post_id', namespaces=export.ns) or number}"
             try:
@@ -59,8 +62,8 @@ class WxrFormat(Format):
             item.publish = not draft  # read by the writer: a WordPress draft stays a draft
             yield item
 
-    def parse(self, source):
-        data = self.read_bytes(source)
+    def parse(self, source, data=None):
+        data = self.read_bytes(source) if data is None else data
         root_at = data.find(b"<rss")
         if DECLARES_ENTITIES.search(data[: root_at if root_at >= 0 else 4096]):
             raise ImportFailure(f"{source}: the document declares XML entities (a DOCTYPE with <!ENTITY>); refused")
@@ -84,7 +87,7 @@ class WxrFormat(Format):
 class Export:
     """One parsed WXR channel: its authors, attachments and sections, and how to read its posts."""
 
-    def __init__(self, channel, uploads):
+    def __init__(self, channel, uploads, sections=None):
         declared = (re.fullmatch(r"http://wordpress\.org/export/([\d.]+)/", uri) for uri in channel.nsmap.values())
         version = next((match[1] for match in declared if match), "1.2")
         self.ns = {**NS, "wp": WP_NS.format(version=version), "excerpt": EXCERPT_NS.format(version=version)}
@@ -102,10 +105,17 @@ class Export:
             for item in channel.findall("item")
             if self.text(item, "wp:post_type") == "attachment"
         }
-        self.sections = {}
+        self.sections = sections  # {slug or lower-case title: slug}; read from the site when not given
+        if self.sections is None:
+            self.sections = self.sections_of_site()
+
+    @staticmethod
+    def sections_of_site():
+        sections = {}
         for section in SectionPage.objects.all():
-            self.sections.setdefault(section.slug, section.slug)
-            self.sections.setdefault(section.title.lower(), section.slug)
+            sections.setdefault(section.slug, section.slug)
+            sections.setdefault(section.title.lower(), section.slug)
+        return sections
 
     def text(self, element, path):
         return (element.findtext(path, namespaces=self.ns) or "").strip()
