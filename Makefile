@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DEBUG=true
 
-.PHONY: run test lint install audit-tools audit migrate demo scheduler clean bench bench-archive bench-import serve bench-delivery
+.PHONY: run test lint install audit-tools audit migrate demo scheduler clean bench bench-archive bench-import serve bench-delivery fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -100,6 +100,17 @@ lint: install
 
 test: lint audit-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Coverage-guided fuzzing (atheris) of the sanitiser, every importer's parsing and the search query: each target
+# for FUZZ_RUNS inputs; the corpus grows in var/fuzz/TARGET/, crashes land in var/fuzz/crashes/. `make test` runs a
+# short round of every target (dateline/tests/test_fuzz.py).
+FUZZ_RUNS ?= 1000000
+FUZZ_TARGETS ?= sanitiser text html feed ninjs wxr search_query
+fuzz: install
+	@for target in $(FUZZ_TARGETS); do \
+		echo "make fuzz: $$target, $(FUZZ_RUNS) runs"; \
+		$(BIN)/python -m dateline.fuzz.run $$target -runs=$(FUZZ_RUNS) -timeout=1 -rss_limit_mb=512 || exit 1; \
+	done
 
 # Benchmarks (`make bench`): each bench-* target measures one capability; results go in docs/performance.md.
 BENCH_SIZES ?= 1000 10000
