@@ -24,6 +24,8 @@ urlpatterns = [
     # Wagtail's sign-in and password reset with abuse limits (newsroom/login_limits.py), ahead of Wagtail's own.
     path("admin/login/", login_limits.LimitedLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/password_reset/", login_limits.LimitedPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
+    # The page chooser over 100,000 stories (newsroom/admin_chooser.py), ahead of Wagtail's own.
+    path("admin/choose-page/", include("dateline.newsroom.admin_chooser")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),

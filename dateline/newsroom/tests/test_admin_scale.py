@@ -1,17 +1,21 @@
 """The editors' admin over a big section: every view answers, paginated, in a bounded number of queries, without
 counting the archive; month folders have no menu order; publishing from the admin queues the search indexing."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from dateline.newsroom.admin_paginator import NoCountPaginator
 from dateline.newsroom.archive import month_folder
 from dateline.newsroom.generate import generate_stories
 from dateline.newsroom.models import ArticlePage, Author, SectionPage, StoryMonthPage, StoryYearPage, Topic
+from dateline.newsroom.signals import story_published
 from dateline.newsroom.tasks import index_story
 
 STORIES = 2000
@@ -64,6 +68,7 @@ def test_admin_views_answer_over_a_big_section(desk, big_section):
         "month folder, menu order": f"/admin/pages/{month.pk}/?ordering=ord",
         "chooser": "/admin/choose-page/",
         "chooser, month folder": f"/admin/choose-page/{month.pk}/",
+        "chooser search": f"/admin/choose-page/search/?q={COMMON_WORD}",
         "admin search": f"/admin/pages/search/?q={COMMON_WORD}",
         "edit": f"/admin/pages/{story.pk}/edit/",
         "move: destination": f"/admin/pages/{story.pk}/move/",
@@ -81,16 +86,63 @@ def test_admin_views_answer_over_a_big_section(desk, big_section):
         assert html.count('href="/admin/pages/') and "p=2" in html, f"{name}: no link to a next page"
         assert "Page 1 of" not in html, f"{name}: pages numbered from a count"
 
+    chooser_rows_know_their_parents(desk, month)
+    chooser_search_lists_newest_matches(desk)
+
     with CaptureQueriesContext(connection) as queries:
         response = desk.post(f"/admin/pages/{story.pk}/move/{other_month.pk}/confirm/")
     assert response.status_code == 302 and ArticlePage.objects.get(pk=story.pk).get_parent().pk == other_month.pk
     assert len(queries) <= 120
 
     # The listings cost the same number of queries with more stories.
-    listings = ["/admin/stories/", f"/admin/stories/?section={big_section.pk}", f"/admin/pages/search/?q={COMMON_WORD}"]
+    listings = [
+        "/admin/stories/",
+        f"/admin/stories/?section={big_section.pk}",
+        f"/admin/pages/search/?q={COMMON_WORD}",
+        f"/admin/choose-page/search/?q={COMMON_WORD}",
+    ]
     before = [query_count(desk, url) for url in listings]
     generate_stories(200, seed=22)
     assert [query_count(desk, url) for url in listings] == before
+
+
+def chooser_rows(html):
+    """(page id, parent id, URL) of each choosable row of the page chooser's HTML."""
+    return [
+        (int(pk), int(parent), url)
+        for pk, url, parent in re.findall(
+            r'class="choose-page"[^>]*data-id="(\d+)"[^>]*data-url="([^"]*)"'
+            r'[^>]*data-parent-id="(\d+)"',
+            html,
+        )
+    ]
+
+
+def chooser_rows_know_their_parents(client, month):
+    """Browsing a month folder costs the same queries for one story as for a page of them (no query a row)."""
+    few = StoryMonthPage.objects.filter(numchild=1).first() or month
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(f"/admin/choose-page/{month.pk}/").json()["html"]  # a modal step: HTML inside JSON
+    with CaptureQueriesContext(connection) as few_queries:
+        client.get(f"/admin/choose-page/{few.pk}/")
+    rows = [row for row in chooser_rows(html) if row[0] != month.pk]  # the folder itself is the first row
+    assert len(rows) == min(month.numchild, 25) and {parent for _, parent, _ in rows} == {month.pk}
+    assert len(queries) <= len(few_queries) + 1, (len(queries), len(few_queries))
+
+
+def chooser_search_lists_newest_matches(client):
+    """The chooser's search: a page of the newest matches, each with its parent and public URL, not counted."""
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(f"/admin/choose-page/search/?q={COMMON_WORD}").content.decode()
+    rows = chooser_rows(html)
+    assert len(rows) == 25 and len(queries) <= 20, (len(rows), len(queries))
+    assert "There are" not in html and "Page 1 of" not in html and "p=2" in html
+    matches = ArticlePage.objects.filter(title__icontains=COMMON_WORD).order_by("-latest_revision_created_at", "-pk")
+    newest = list(matches.select_related("section")[:25])
+    assert [pk for pk, _, _ in rows] == [story.pk for story in newest]
+    assert [(parent, url) for _, parent, url in rows] == [(story.get_parent().pk, story.url) for story in newest]
+    second = chooser_rows(client.get(f"/admin/choose-page/search/?q={COMMON_WORD}&p=2").content.decode())
+    assert [pk for pk, _, _ in second] == [story.pk for story in matches[25:50]]
 
 
 def query_count(client, url):
@@ -162,11 +214,24 @@ def test_publishing_from_the_admin_queues_the_indexing(client, newsroom, setting
     client.force_login(editor())
     world, topic = SectionPage.objects.get(slug="world"), Topic.objects.get(name="Markets")
     url = f"/admin/pages/add/newsroom/articlepage/{month_folder().pk}/"
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, admin_story_form("Quillfeather council passes the budget", world, topic))
+    published = []
+    receiver = lambda sender, story, **kwargs: published.append(story.pk)  # noqa: E731
+    story_published.connect(receiver, weak=False)
+    try:
+        with django_capture_on_commit_callbacks(execute=True), CaptureQueriesContext(connection) as queries:
+            response = client.post(url, admin_story_form("Quillfeather council passes the budget", world, topic))
+    finally:
+        story_published.disconnect(receiver)
     assert response.status_code == 302
     story = ArticlePage.objects.get(slug="quillfeather-budget-vote")
-    assert story.live
+    assert story.live and not story.has_unpublished_changes and story.first_published_at and story.published_at
+    assert story.live_revision_id == story.latest_revision_id and story.revisions.count() == 1
+    actions = list(PageLogEntry.objects.filter(page=story).order_by("pk").values_list("action", flat=True))
+    assert actions == ["wagtail.create", "wagtail.edit", "wagtail.publish"], "the history Wagtail writes"
+    assert published == [story.pk], "story_published was sent once"
+    assert story.url == f"/world/{story.published_at:%Y/%m/%d}/quillfeather-budget-vote/"
+    # Validated once by the form, not again by each save (Wagtail's own create view: about 125 queries).
+    assert len(queries) <= 80, len(queries)
     queued = [result for result in default_task_backend.results if result.task.func == index_story.func]
     assert [list(result.args) for result in queued] == [[story.pk]], "the index task was queued, once"
     assert list(ArticlePage.objects.live().search("quillfeather")) == [], "not indexed inline"
