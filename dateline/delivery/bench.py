@@ -1,21 +1,23 @@
 """Page delivery benchmark: `make bench-delivery` (see docs/performance.md, "Delivery").
 
 For each archive size it copies the PostgreSQL archive `dateline_bench_<size>` (made by `generate_stories`) with
-CREATE DATABASE … TEMPLATE, starts `make serve FRONT_CACHE=varnish` on 127.0.0.1 (gunicorn with production
-settings and the page cache on Redis, Varnish in front), starts nginx on its own loopback port serving the very same
-bytes from files, and measures with `wrk -t2 -c32` an article, the home page, a section and a topic page:
+CREATE DATABASE … TEMPLATE, starts `make serve FRONT_CACHE=varnish` on 127.0.0.1 (granian with production
+settings and the page cache on Redis, its task worker, Varnish in front), starts nginx on its own loopback port
+serving the very same bytes from files with the same response headers as the application's, and measures with
+`wrk -t2 -c32` (keep-alive connections everywhere) an article, the home page, a section and a topic page:
 
 * nginx            the page's bytes from a file (the reference: every other figure is also given as its ratio)
 * varnish hit      through Varnish
-* app-cache hit    straight to gunicorn, answered from the application's page cache (Redis)
-* miss             straight to gunicorn, every request with its own query string (a wrk Lua script), so every
-                   one is a cache miss: routed, rendered, tagged and stored
+* app-cache hit    straight to the app server, answered from the application's page cache (Redis)
+* miss             straight to the app server, every request with its own query string (a wrk Lua script), so
+                   every one is a cache miss: routed, rendered, tagged and stored
 
 Hit measurements alternate between nginx, Varnish and the application over several rounds; the median round is
 reported (the machine is shared and noisy: compare ratios). Then: queries per page on a miss, renders when 200
 clients ask at once for a just-invalidated article (through Varnish, and straight to the app server; counted
 server-side by the page cache's build counter in Redis), and the time from publishing a story until it is on the
-home page through Varnish.
+home page through Varnish: published as the newsroom does, its background work (the Varnish purge first) queued
+for the task worker that `make serve` runs.
 """
 
 import argparse
@@ -67,9 +69,15 @@ http {{
     listen 127.0.0.1:{port};
     root {dir}/html;
     default_type "text/html; charset=utf-8";
+{locations}
   }}
 }}
 """
+# Headers every server sets for itself (or that describe the connection): nginx sends its own.
+SERVER_HEADERS = {
+    "date", "server", "content-length", "content-type", "connection", "keep-alive", "transfer-encoding",
+    "accept-ranges", "etag", "last-modified", "age", "x-varnish", "via",
+}  # fmt: skip
 
 
 def free_port(pair=False):
@@ -136,15 +144,27 @@ def median_run(runs):
     return ordered[len(ordered) // 2]
 
 
+def nginx_location(name, headers):
+    """A location answering /<name>.html with the application's own response headers too (the same header bytes
+    to send), each header nginx can repeat verbatim."""
+    lines = []
+    for header, value in (headers or {}).items():
+        if header.lower() in SERVER_HEADERS or any(c in value for c in '"\\$') or "\n" in value:
+            continue
+        lines.append(f'      add_header {header} "{value}" always;')
+    return f"    location = /{name}.html {{\n" + "\n".join(lines) + "\n    }"
+
+
 class Nginx:
-    def __init__(self, pages):
+    def __init__(self, pages, headers=None):
         self.dir = Path(tempfile.mkdtemp(prefix="dateline-nginx-"))
         self.port = free_port()
         (self.dir / "html").mkdir()
         (self.dir / "tmp").mkdir()
         for name, content in pages.items():
             (self.dir / "html" / f"{name}.html").write_bytes(content)
-        (self.dir / "nginx.conf").write_text(NGINX_CONF.format(dir=self.dir, port=self.port))
+        locations = "\n".join(nginx_location(name, (headers or {}).get(name)) for name in pages)
+        (self.dir / "nginx.conf").write_text(NGINX_CONF.format(dir=self.dir, port=self.port, locations=locations))
         for path in (self.dir, self.dir / "html", *(self.dir / "html").iterdir()):
             path.chmod(0o755)  # noqa: S103 (nginx's workers run as an unprivileged user)
         self.process = subprocess.Popen(  # noqa: S603
@@ -176,19 +196,19 @@ def choose_pages():
 
 
 def queries_per_miss(paths, host):
+    """Queries of a page-cache miss, as the app server builds one (a query string of its own: never cached)."""
     from django.db import connection
-    from django.test import Client, override_settings
+    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     counts = {}
     client = Client(HTTP_HOST=host)
-    with override_settings(DATELINE_PAGE_CACHE=False):
-        for name, path in paths.items():
-            client.get(path)  # warm Django's own lazy state (site settings cache, templates)
-            with CaptureQueriesContext(connection) as queries:
-                response = client.get(path)
-            assert response.status_code == 200, (path, response.status_code)
-            counts[name] = len(queries)
+    for name, path in paths.items():
+        client.get(f"{path}?queries-warm-{time.time_ns()}")  # what a process keeps: templates, the site
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"{path}?queries-{time.time_ns()}")
+        assert response.status_code == 200 and response["X-Cache"] == "MISS", (path, response.status_code)
+        counts[name] = len(queries)
     return counts
 
 
@@ -239,13 +259,16 @@ def simultaneous(url, clients=200):
 
 
 def renders_for_simultaneous(story, url):
-    from dateline.delivery.invalidation import purge
+    from dateline.delivery import store
+    from dateline.delivery.tasks import purge_remote
 
     fetch(url)  # cached everywhere first
     fetch(url)
     settle()
     before = builds()
-    purge({f"story:{story.pk}"})  # the application's cache and Varnish, as a change to the story does
+    tags = [f"story:{story.pk}"]
+    store.bump(tags)  # the application's cache and Varnish, as a change to the story does (here, both at once)
+    purge_remote.call(tags)
     statuses = simultaneous(url)
     return builds() - before, statuses
 
@@ -303,12 +326,13 @@ def measure_size(size, seconds, rounds):
     app = os.environ["BENCH_APP"]
     host = front.split("://", 1)[1]
     paths, story, topic = choose_pages()
-    pages = {}
+    pages, headers = {}, {}
     for name, path in paths.items():
         status, _headers, content = fetch(front + path)
         assert status == 200, (path, status)
         pages[name] = fetch(front + path)[2]
-    nginx = Nginx(pages)
+        headers[name] = fetch(app + path)[1]
+    nginx = Nginx(pages, headers)
     miss_script = Path(tempfile.mkstemp(suffix=".lua")[1])
     miss_script.write_text(MISS_SCRIPT)
     results = {"size": size, "paths": paths, "bytes": {name: len(content) for name, content in pages.items()}}
@@ -402,6 +426,7 @@ def run_size(size, pg, seconds, rounds, workers):
         env["BENCH_APP"] = f"http://127.0.0.1:{port + 1}"
         env["DJANGO_SETTINGS_MODULE"] = "dateline.settings"
         env["STATIC_MANIFEST"] = "true"
+        env["TASKS_BACKEND"] = "django_tasks_db.DatabaseBackend"  # as the newsroom publishes: make serve's worker
         out = subprocess.run(  # noqa: S603
             [
                 sys.executable,
@@ -485,7 +510,7 @@ def main(argv=None):
     parser.add_argument("--pg", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--seconds", type=int, default=4, help="length of each wrk run")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds of hit measurements")
-    parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (default: make serve's)")
+    parser.add_argument("--workers", type=int, default=0, help="app server workers (default: make serve's)")
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
     if options.measure:

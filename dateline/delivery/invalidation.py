@@ -40,12 +40,17 @@ def purge(tags, urls=()):
         purge_remote.enqueue(tags, list(urls))
 
 
-def purge_on_commit(tags, urls=(), warm=(), images=()):
+def purge_on_commit(tags, urls=(), warm=(), images=(), sites_changed=False):
     """Purge once the change is visible to other connections (at once outside a transaction); then make the
-    renditions of these images and rebuild the `warm` pages in the background."""
+    renditions of these images and rebuild the `warm` pages in the background. `sites_changed`: what every
+    process keeps of the site, home page and settings (`sites`) is out of date too."""
     tags, urls, warm, images = sorted(set(tags)), list(urls), list(warm), list(images)
 
     def run():
+        if sites_changed:
+            from dateline.delivery import sites
+
+            sites.bump()
         purge(tags, urls)
         if images:
             from dateline.delivery.tasks import render_renditions
@@ -121,7 +126,7 @@ def on_page_changed(sender, instance, signal=None, **kwargs):
         return
     path = page_path(instance)
     extra = {path_tag(path)} if path else set()
-    purge_on_commit(page_event_tags(instance) | extra, urls=[path] if path else [])
+    purge_on_commit(page_event_tags(instance) | extra, urls=[path] if path else [], sites_changed=True)
 
 
 def on_topic_saved(sender, instance, **kwargs):
@@ -133,7 +138,11 @@ def on_author_saved(sender, instance, **kwargs):
 
 
 def on_site_settings_saved(sender, instance, **kwargs):
-    purge_on_commit({"site"})
+    purge_on_commit({"site"}, sites_changed=True)
+
+
+def on_site_saved(sender, instance, **kwargs):
+    purge_on_commit({"site"}, sites_changed=True)  # its name, host or root page: every page of it
 
 
 # Saves Wagtail makes of an image while rendering it (size and hash filled in lazily): nothing a reader sees.
@@ -149,13 +158,20 @@ def on_image_saved(sender, instance, update_fields=None, **kwargs):
     tags = {f"image:{instance.pk}"}
     tags.update(f"story:{pk}" for pk in ArticlePage.objects.filter(lead_image=instance).values_list("pk", flat=True))
     tags.update(f"author:{pk}" for pk in Author.objects.filter(photo=instance).values_list("pk", flat=True))
-    if SiteSettings.objects.filter(logo=instance).exists():
+    logo = SiteSettings.objects.filter(logo=instance).exists()
+    if logo:
         tags.add("site")
-    purge_on_commit(tags)
+    purge_on_commit(tags, sites_changed=logo)
 
 
 def register():
-    from dateline.newsroom.models import Author, NewsImage, SiteSettings, Topic
+    from wagtail.models import Site
+
+    from dateline.delivery import sites
+    from dateline.newsroom.models import Author, HomePage, NewsImage, SectionPage, SiteSettings, Topic
+
+    for model in (Site, SiteSettings, HomePage, SectionPage):
+        post_save.connect(sites.forget, sender=model, dispatch_uid=f"delivery_sites_{model.__name__}")
 
     story_published.connect(on_story_event, dispatch_uid="delivery_story_published")
     story_changed.connect(on_story_event, dispatch_uid="delivery_story_changed")
@@ -169,6 +185,7 @@ def register():
         (Topic, on_topic_saved),
         (Author, on_author_saved),
         (SiteSettings, on_site_settings_saved),
+        (Site, on_site_saved),
         (NewsImage, on_image_saved),
     ]:
         post_save.connect(handler, sender=model, dispatch_uid=f"delivery_{model.__name__}_saved")

@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
-from dateline.delivery import conf, store, tags
+from dateline.delivery import conf, sites, store, tags
 
 logger = logging.getLogger(__name__)
 
@@ -183,6 +183,10 @@ class PageCacheMiddleware:
 
     def build_and_store(self, request, key, stale):
         generation = store.generation()  # before rendering: see `store`
+        try:
+            sites.prime(request)
+        except Exception:  # the database is away, say: the request looks the site up itself (and fails there)
+            logger.debug("Site not primed for %s", request.path, exc_info=True)
         tags.start(request)
         setattr(request, STALE_REQUEST_ATTR, stale)
         # The stored page must be the full page, whatever the client already holds: conditions are ours to answer.

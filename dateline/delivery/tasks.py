@@ -9,7 +9,9 @@ from django_tasks import task
 logger = logging.getLogger(__name__)
 
 
-@task()
+# Before the other work a publication queues (renditions, warming, indexing, enrichment): readers behind Varnish
+# see the story once this has run.
+@task(priority=50)
 def purge_remote(tags, urls=()):
     """Send invalidated tags to every non-local purge backend, and URLs to Wagtail's front-end cache."""
     from dateline.delivery.backends import get_backends

@@ -35,6 +35,17 @@ def vcl_for(backend_host, backend_port, vcl_path=VCL_PATH):
     return result
 
 
+# Run-time parameters (docs/performance.md, "Delivery"): one thread pool per core rather than two per machine,
+# threads started in advance so a burst never waits for the pool to grow, and no shared-memory log records for
+# the VCL's own steps (varnishlog/varnishncsa keep requests, responses and timestamps).
+PARAMETERS = {
+    "thread_pools": str(max(1, os.cpu_count() or 1)),
+    "thread_pool_min": "50",
+    "thread_pool_max": "1000",
+    "vsl_mask": "-VCL_call,-VCL_return,-VCL_acl,-Hash,-Debug",
+}
+
+
 def command(listen, backend, workdir, storage="malloc,256m", foreground=True):
     """The varnishd command line; writes the VCL for `backend` into `workdir`."""
     listen_host, listen_port = split_address(listen, "listen")
@@ -57,6 +68,8 @@ def command(listen, backend, workdir, storage="malloc,256m", foreground=True):
         "-T",
         "none",  # no management port: purges go through the PURGE method and the ACL
     ]
+    for name, value in PARAMETERS.items():
+        args += ["-p", f"{name}={value}"]
     if foreground:
         args.insert(1, "-F")
     return args

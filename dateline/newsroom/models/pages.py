@@ -10,6 +10,8 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -17,7 +19,7 @@ from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PagePermissionTester
+from wagtail.models import Orderable, Page, PagePermissionTester, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -38,6 +40,16 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("lead_story")]
     subpage_types = ["newsroom.SectionPage", "newsroom.StoryArchivePage"]
     parent_page_types = ["wagtailcore.Page"]
+
+    def route(self, request, path_components):
+        """A story's canonical URL, /<section>/<yyyy>/<mm>/<dd>/<slug>/, in one query (instead of the section by
+        slug, its own row, then the story). Anything else, a story under another section's or an old path
+        included, walks the tree as Wagtail does (and the story's `serve` redirects it to its canonical URL)."""
+        if len(path_components) == 5:
+            story = find_story(*path_components[1:], section_slug=path_components[0], home=self)
+            if story is not None:
+                return RouteResult(story)
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from dateline.newsroom import listings
@@ -243,6 +255,8 @@ class ArticlePage(Page):
 
     @cached_property
     def _notes(self):
+        if getattr(self, "has_notes", None) is False:  # known from the query that found it (`find_story`)
+            return []
         return sorted(self.notes.all(), key=lambda note: note.noted_at)
 
     @property
@@ -265,6 +279,13 @@ class ArticlePage(Page):
 
     def permissions_for_user(self, user):
         return DateOrderedPermissionTester(user, self)
+
+    def get_view_restrictions(self):
+        """No query when the query that found the story (`find_story`) showed that neither it nor an ancestor is
+        restricted or an alias (whose source's restrictions apply); otherwise Wagtail's own lookup."""
+        if getattr(self, "restricted", None) is False and getattr(self, "under_alias", None) is False:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_url_parts(self, request=None):
         parts = super().get_url_parts(request)
@@ -352,21 +373,49 @@ def local_midnight(year, month, day):
     return timezone.make_aware(datetime.combine(datetime(year, month, day).date(), time.min))
 
 
-def find_story(year, month, day, slug, preferred_section=None):
-    """The live story with this slug published on this (local) day, or None."""
+def is_story_or_ancestor(path_field):
+    """Keyword arguments for `filter`: the page at `path_field` is the outer query's story or an ancestor of it
+    (its path is a prefix of the story's)."""
+    return {path_field: Substr(OuterRef("path"), 1, Length(path_field))}
+
+
+def with_serving_flags(stories):
+    """Answers, in the same query, what serving a story would otherwise ask separately: whether it has notes,
+    whether a view restriction applies to it or an ancestor, whether it or an ancestor is an alias."""
+    return stories.annotate(
+        has_notes=Exists(StoryNote.objects.filter(page=OuterRef("pk"))),
+        restricted=Exists(PageViewRestriction.objects.filter(**is_story_or_ancestor("page__path"))),
+        under_alias=Exists(Page.objects.filter(alias_of__isnull=False, **is_story_or_ancestor("path"))),
+    )
+
+
+def find_story(year, month, day, slug, preferred_section=None, section_slug=None, home=None):
+    """The live story with this slug published on this (local) day, or None. With `section_slug` (and the
+    `home` page it is under), only a story of that section: its canonical URL."""
     try:
         start = local_midnight(int(year), int(month), int(day))
     except (ValueError, OverflowError):
         return None
     candidates = list(
-        visible_stories()
+        with_serving_flags(visible_stories())
         .filter(slug=slug, published_at__gte=start, published_at__lt=start + timedelta(days=1))
-        .select_related("section")[:5]
+        .select_related("section", "lead_image")[:5]
     )
+    if section_slug is not None:
+        return next((story for story in candidates if is_section_under(story.section, section_slug, home)), None)
     for story in candidates:
         if preferred_section is not None and story.section_id == preferred_section.pk:
             return story
     return candidates[0] if candidates else None
+
+
+def is_section_under(section, slug, home):
+    return (
+        section is not None
+        and section.slug == slug
+        and section.depth == home.depth + 1
+        and section.path.startswith(home.path)
+    )
 
 
 def period_context(folder, request, context):
