@@ -8,11 +8,19 @@ database; `dateline.ingest.writer` does, one story per transaction.
 from dataclasses import dataclass
 from pathlib import Path
 
-from dateline.newsroom.control_chars import strip_control_chars_deep
+from dateline.newsroom.control_chars import strip_control_chars, strip_control_chars_deep
 from dateline.newsroom.story import Story
 
 # Inputs larger than this are refused before parsing.
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
+
+
+def strip_xml_control_chars(data):
+    """XML bytes without the control characters XML 1.0 forbids (feeds pasted from word processors carry them),
+    unless the document is UTF-16, where NUL bytes are half of every character."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:2] in (b"<\x00", b"\x00<"):
+        return data
+    return strip_control_chars(data)
 
 
 class ImportFailure(Exception):

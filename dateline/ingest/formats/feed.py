@@ -17,7 +17,7 @@ from defusedxml import DefusedXmlException
 from django.utils import timezone
 
 from dateline.ingest.fetch import fetch, load_image
-from dateline.ingest.formats.base import MAX_SOURCE_BYTES, Format, ImportFailure, Item
+from dateline.ingest.formats.base import MAX_SOURCE_BYTES, Format, ImportFailure, Item, strip_xml_control_chars
 from dateline.ingest.html_blocks import blocks_from_html, parse_html, split_credit
 from dateline.ingest.writer import ImportReport, write_item
 from dateline.newsroom.story import Story
@@ -35,6 +35,7 @@ class FeedFormat(Format):
         yield from self.items_from_bytes(self.read_bytes(source), source)
 
     def items_from_bytes(self, data, source):
+        data = strip_xml_control_chars(data)
         captions = media_descriptions(check_xml(data))
         feed = feedparser.parse(data)
         if not feed.entries and not feed.feed:
@@ -153,6 +154,8 @@ def check_xml(data):
         raise ImportFailure("refused: the XML declares a DTD or entities") from None
     except ParseError as exc:
         raise ImportFailure(f"not well-formed XML ({exc}); is the feed truncated?") from None
+    except (LookupError, ValueError) as exc:  # an encoding Python does not know, or one expat cannot read
+        raise ImportFailure(f"unreadable XML: {exc}") from None
 
 
 def source_name(location):

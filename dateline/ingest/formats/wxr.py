@@ -22,7 +22,7 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from lxml import etree
 
-from dateline.ingest.formats.base import MAX_SOURCE_BYTES, Format, ImportFailure, Item
+from dateline.ingest.formats.base import MAX_SOURCE_BYTES, Format, ImportFailure, Item, strip_xml_control_chars
 from dateline.ingest.html_blocks import blocks_from_html
 from dateline.ingest.wordpress import content_html
 from dateline.newsroom.models import SectionPage
@@ -63,7 +63,7 @@ class WxrFormat(Format):
             yield item
 
     def parse(self, source, data=None):
-        data = self.read_bytes(source) if data is None else data
+        data = strip_xml_control_chars(self.read_bytes(source) if data is None else data)
         root_at = data.find(b"<rss")
         if DECLARES_ENTITIES.search(data[: root_at if root_at >= 0 else 4096]):
             raise ImportFailure(f"{source}: the document declares XML entities (a DOCTYPE with <!ENTITY>); refused")

@@ -1,0 +1,54 @@
+"""A short round of every fuzz target (`make fuzz` runs each for a million inputs), and every input that once
+crashed one, replayed."""
+
+import contextlib
+import importlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dateline.fuzz import CORPUS, TARGETS
+
+# Each target fuzzes for this many inputs or this many seconds, whichever comes first; all run at once.
+SHORT_RUNS = 3000
+SHORT_SECONDS = 6
+
+
+def regression_inputs():
+    return [(folder.name, path) for folder in sorted(CORPUS.iterdir()) for path in sorted(folder.iterdir())]
+
+
+@pytest.mark.parametrize(("target_name", "path"), regression_inputs(), ids=lambda value: getattr(value, "name", value))
+def test_input_that_once_crashed_is_refused_cleanly(target_name, path):
+    target = importlib.import_module(f"dateline.fuzz.{target_name}")
+    with contextlib.suppress(target.ALLOWED):
+        target.test_one_input(path.read_bytes())
+
+
+def test_every_fuzz_target_survives_a_short_run(tmp_path):
+    env = {**os.environ, "VAR_DIR": str(tmp_path), "DEBUG": "true"}
+    command = [sys.executable, "-m", "dateline.fuzz.run"]
+    options = [f"-runs={SHORT_RUNS}", f"-max_total_time={SHORT_SECONDS}", "-timeout=10", "-rss_limit_mb=512"]
+    runs = {
+        name: subprocess.Popen(
+            [*command, name, *options],
+            env=env,
+            cwd=Path(__file__).resolve().parents[2],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for name in TARGETS
+    }
+    failures = []
+    for name, process in runs.items():
+        output, _ = process.communicate(timeout=120)
+        done = re.search(r"Done (\d+) runs", output)
+        if process.returncode != 0 or not done or int(done[1]) < 50:
+            crash = sorted((tmp_path / "fuzz" / "crashes").glob(f"{name}-*"))
+            failures.append(f"{name}: exit {process.returncode}, crash input {crash[:1]}\n{output[-3000:]}")
+    assert not failures, "\n\n".join(failures)
