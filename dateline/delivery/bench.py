@@ -259,16 +259,13 @@ def simultaneous(url, clients=200):
 
 
 def renders_for_simultaneous(story, url):
-    from dateline.delivery import store
-    from dateline.delivery.tasks import purge_remote
+    from dateline.delivery.invalidation import purge
 
     fetch(url)  # cached everywhere first
     fetch(url)
     settle()
     before = builds()
-    tags = [f"story:{story.pk}"]
-    store.bump(tags)  # the application's cache and Varnish, as a change to the story does (here, both at once)
-    purge_remote.call(tags)
+    purge({f"story:{story.pk}"})  # the application's cache and Varnish, as a change to the story does
     statuses = simultaneous(url)
     return builds() - before, statuses
 

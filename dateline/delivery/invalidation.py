@@ -25,7 +25,8 @@ STORY_WIDE_LISTS = ("list:home", "list:feeds", "list:sitemap", "list:news-sitema
 
 
 def purge(tags, urls=()):
-    """Drop everything carrying these tags now (the local cache), and from proxies and CDNs in the background."""
+    """Drop everything carrying these tags now (the application's cache, and Varnish unless it is configured
+    IMMEDIATE=False), and from other proxies and CDNs in the background."""
     from dateline.delivery.backends import get_backends
     from dateline.delivery.tasks import purge_remote
 

@@ -14,15 +14,22 @@ class VarnishBackend(PurgeBackend):
     LOCATION per batch of tags, the tags space-separated in the `xkey-purge` header, or in `xkey-softpurge` with
     SOFT (Varnish keeps serving the old copy within grace while it refetches; a hard purge makes the next reader
     wait for the new page, and Varnish sends concurrent readers' requests as one). Responses carry the same tags in
-    Surrogate-Key, which the VCL indexes. Options: LOCATION (required), SOFT, METHOD, HEADER, TIMEOUT, BATCH."""
+    Surrogate-Key, which the VCL indexes. Options: LOCATION (required), SOFT, METHOD, HEADER, TIMEOUT, BATCH,
+    IMMEDIATE.
+
+    IMMEDIATE (the default): purged as soon as the change commits, by the process that made it, like the
+    application's own cache, rather than by the task worker once it gets to it (behind the renditions, indexing
+    and enrichment of earlier publications): readers behind Varnish see a story within the time of one PURGE
+    request. IMMEDIATE=False leaves it to the background task (a far-away Varnish, a slow network)."""
 
     def __init__(self, params):
         super().__init__(params)
+        self.local = bool(params.get("IMMEDIATE", True))
         self.location = params["LOCATION"]
         self.soft = bool(params.get("SOFT", False))
         self.method = params.get("METHOD", "PURGE")
         self.header = params.get("HEADER", "xkey-softpurge" if self.soft else "xkey-purge")
-        self.timeout = params.get("TIMEOUT", 5)
+        self.timeout = params.get("TIMEOUT", 2)
         self.batch = params.get("BATCH", 50)
 
     def purge_tags(self, tags):
