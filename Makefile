@@ -48,13 +48,14 @@ run: demo
 	$(DEV_ENV) $(BIN)/python manage.py run_scheduler --interval 30 & \
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# Production settings (from the environment: SECRET_KEY, SITE_URL, DATABASE_URL, REDIS_URL…) under gunicorn,
-# 2 × cores + 1 workers; static files hashed and compressed by collectstatic, served by WhiteNoise.
-# FRONT_CACHE=varnish: Varnish with deploy/varnish/dateline.vcl answers on HOST:PORT, gunicorn listens behind it on
-# 127.0.0.1:APP_PORT, and the application purges Varnish by content tag on every change (VARNISH_URL).
+# Production settings (from the environment: SECRET_KEY, SITE_URL, DATABASE_URL, REDIS_URL…) under granian's WSGI
+# server (Rust HTTP, keep-alive), one worker per core: measured against gunicorn sync and gthread in
+# docs/performance.md, "Delivery"; static files hashed and compressed by collectstatic, served by WhiteNoise.
+# FRONT_CACHE=varnish: Varnish with deploy/varnish/dateline.vcl answers on HOST:PORT, the app server listens behind
+# it on 127.0.0.1:APP_PORT, and the application purges Varnish by content tag on every change (VARNISH_URL).
 # More than one worker shares the page cache only through Redis: REDIS_URL is required then (or PAGE_CACHE=false).
-# ACCESS_LOG=- writes gunicorn's access log to stdout (off by default: Varnish has varnishncsa).
-WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 + 1 )))
+# ACCESS_LOG=1 writes the app server's access log to stdout (off by default: Varnish has varnishncsa).
+WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
 # Background work (search indexing, related stories, renditions, purges, webhooks) goes to a database queue
 # that `manage.py db_worker` runs beside the app server, so a publication only queues it.
 TASKS_BACKEND ?= django_tasks_db.DatabaseBackend
@@ -63,8 +64,11 @@ FRONT_CACHE ?=
 APP_PORT ?= $(shell echo $$(( $(PORT) + 1 )))
 ACCESS_LOG ?=
 PURGE_HOST = $(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST))
-TASK_WORKER = $(SERVE_ENV) $(BIN)/python manage.py db_worker --no-startup-delay
-GUNICORN = $(SERVE_ENV) $(BIN)/gunicorn dateline.wsgi --workers $(WORKERS) $(if $(ACCESS_LOG),--access-logfile $(ACCESS_LOG))
+# The worker looks for new tasks every 0.2 s when idle (one indexed query), so a publication's purge of Varnish
+# starts within 0.2 s rather than the default 1 s.
+TASK_WORKER = $(SERVE_ENV) $(BIN)/python manage.py db_worker --no-startup-delay --interval 0.2
+APP_SERVER = $(SERVE_ENV) $(BIN)/granian --interface wsgi dateline.wsgi:application --workers $(WORKERS) --no-ws \
+	--log-level warning $(if $(ACCESS_LOG),--access-log)
 
 serve: install
 	@if [ "$(WORKERS)" -gt 1 ] && [ -z "$$REDIS_URL" ] && [ "$${PAGE_CACHE:-true}" != false ]; then \
@@ -73,15 +77,15 @@ serve: install
 	$(SERVE_ENV) $(BIN)/python manage.py migrate --no-input
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --no-input -v0
 ifeq ($(FRONT_CACHE),varnish)
-	@echo "make serve: Varnish on $(HOST):$(PORT) in front of gunicorn on 127.0.0.1:$(APP_PORT)"
+	@echo "make serve: Varnish on $(HOST):$(PORT) in front of granian on 127.0.0.1:$(APP_PORT)"
 	@trap 'kill 0' EXIT INT TERM; \
 	VARNISH_URL=http://$(PURGE_HOST):$(PORT)/ $(TASK_WORKER) & \
-	VARNISH_URL=http://$(PURGE_HOST):$(PORT)/ $(GUNICORN) --bind 127.0.0.1:$(APP_PORT) & \
+	VARNISH_URL=http://$(PURGE_HOST):$(PORT)/ $(APP_SERVER) --host 127.0.0.1 --port $(APP_PORT) & \
 	$(BIN)/python -m dateline.delivery.varnishd --listen $(HOST):$(PORT) --backend 127.0.0.1:$(APP_PORT)
 else ifeq ($(FRONT_CACHE),)
 	@trap 'kill 0' EXIT INT TERM; \
 	$(TASK_WORKER) & \
-	$(GUNICORN) --bind $(HOST):$(PORT)
+	$(APP_SERVER) --host $(HOST) --port $(PORT)
 else
 	@echo "make serve: FRONT_CACHE=$(FRONT_CACHE) is not known; use FRONT_CACHE=varnish or leave it empty" >&2; exit 2
 endif
@@ -120,16 +124,26 @@ BENCH_PG := postgres://postgres@127.0.0.1:5432
 bench: bench-archive bench-import bench-search bench-delivery
 
 # A fresh archive of each size on each database, then publishing, admin-view and reader-query timings:
-# SQLite in var/bench/<size>.sqlite3; PostgreSQL in a database dateline_bench_archive_<size> on $(BENCH_PG),
-# created and dropped with psql. BENCH_PG_TEMPLATE=dateline_bench_ copies dateline_bench_<size>, where it exists (an
-# archive generate_stories already made), instead of generating one. BENCH_SIZES="1000 10000 100000": the full set.
+# SQLite in var/bench/<size>.sqlite3, a copy of var/bench/archive-<size>.sqlite3 (generated once and kept; above
+# 10,000 stories only the newest 10,000 are indexed for search: on SQLite the index is most of the generation time);
+# PostgreSQL in a database dateline_bench_archive_<size> on $(BENCH_PG), created and dropped with psql.
+# BENCH_PG_TEMPLATE=dateline_bench_ copies dateline_bench_<size>, where it exists (an archive generate_stories already
+# made), instead of generating one. BENCH_SIZES="1000 10000 100000": the full set. The timings hold $(BENCH_LOCK).
 BENCH_DATABASES ?= sqlite postgresql
 BENCH_PG_TEMPLATE ?=
+BENCH_ARGS ?=
+BENCH_LOCK ?= flock /tmp/bench.lock
 bench-archive: install
 	mkdir -p var/bench
 	for size in $(BENCH_SIZES); do for database in $(BENCH_DATABASES); do \
 		if [ "$$database" = sqlite ]; then \
-			db="$(CURDIR)/var/bench/$$size.sqlite3"; rm -f "$$db"; url="sqlite:///$$db"; template=""; \
+			kept="$(CURDIR)/var/bench/archive-$$size.sqlite3"; db="$(CURDIR)/var/bench/$$size.sqlite3"; \
+			if [ ! -f "$$kept" ]; then \
+				$(BENCH_ENV) DATABASE_URL="sqlite:///$$kept" $(BIN)/python manage.py migrate --no-input -v0 && \
+				$(BENCH_ENV) DATABASE_URL="sqlite:///$$kept" $(BIN)/python manage.py generate_stories $$size \
+					--batch 5000 --index-newest 10000 || { rm -f "$$kept"; exit 1; }; \
+			fi; \
+			rm -f "$$db"; cp "$$kept" "$$db"; url="sqlite:///$$db"; template=kept; \
 		else \
 			db="dateline_bench_archive_$$size"; url="$(BENCH_PG)/$$db"; \
 			template="$(if $(BENCH_PG_TEMPLATE),$(BENCH_PG_TEMPLATE)$$size)"; \
@@ -140,7 +154,7 @@ bench-archive: install
 		fi; \
 		$(BENCH_ENV) DATABASE_URL="$$url" $(BIN)/python manage.py migrate --no-input -v0 && \
 		{ [ -n "$$template" ] || $(BENCH_ENV) DATABASE_URL="$$url" $(BIN)/python manage.py generate_stories $$size; } && \
-		$(BENCH_ENV) DATABASE_URL="$$url" $(BIN)/python -m dateline.newsroom.bench || exit 1; \
+		$(BENCH_LOCK) env $(BENCH_ENV) DATABASE_URL="$$url" $(BIN)/python -m dateline.newsroom.bench $(BENCH_ARGS) || exit 1; \
 		if [ "$$database" = postgresql ]; then psql "$(BENCH_PG)/postgres" -q -c "DROP DATABASE $$db"; fi; \
 	done; done
 

@@ -82,9 +82,9 @@ class SearchView(chooser.SearchView):
             pages = hook(pages, request)
         search_form = SearchForm(request.GET)
         if search_form.is_valid() and search_form.cleaned_data["q"]:
-            pages = pages.exclude(depth=1).type(*desired_classes).order_by(NEWEST_CHANGE, "-pk")
-            pages = autocomplete_matches(pages, search_form.cleaned_data["q"])
+            pages = pages.exclude(depth=1).type(*desired_classes).order_by(NEWEST_CHANGE)
             pages = pages.defer_streamfields().specific().annotate_approved_schedule().prefetch_workflow_states()
+            pages = autocomplete_matches(pages, search_form.cleaned_data["q"])
         else:
             pages = pages.none()
 

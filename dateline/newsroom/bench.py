@@ -2,7 +2,8 @@
 
     DATABASE_URL=sqlite:///var/bench/10000.sqlite3 python -m dateline.newsroom.bench [--publish 20] [--repeat 5]
 
-Prints one table of medians (and SQL queries per run where it applies):
+Prints each measurement as it is taken, then one table of medians: wall time, the CPU time of this process (close
+to the idle cost on a shared machine; PostgreSQL's own work is not in it) and SQL queries per run where it applies:
 
 * publishing a story: through the admin's editor (an Editor POSTs the create form with "Publish", as in the
   browser), through the page API the editor runs (`add_child` + `save_revision().publish()` in this month's
@@ -31,30 +32,29 @@ COMMON_WORD = "government"
 
 
 def median_ms(action, repeat, warm=1):
-    for _ in range(warm):
-        action()
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+    return median_ms_and_queries(action, repeat, warm)[:2]
 
 
 def median_ms_and_queries(action, repeat, warm=1):
+    """(median wall ms, median CPU ms of this process, most SQL queries) of `repeat` runs after `warm` ones.
+
+    CPU time is what the run cost this process (on SQLite that includes the SQL; PostgreSQL's own work is not in
+    it): on a machine shared with other work it stays close to the idle cost while wall time grows with the load.
+    """
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     for _ in range(warm):
         action()
-    times, queries = [], []
+    times, cpu, queries = [], [], []
     for _ in range(repeat):
         with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             action()
             times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
         queries.append(len(captured))
-    return statistics.median(times), max(queries)
+    return statistics.median(times), statistics.median(cpu), max(queries)
 
 
 def bench_story(number):
@@ -125,22 +125,23 @@ def publish_through_the_admin(count, pages):
     section = SectionPage.objects.order_by("path").first()
     topic = Topic.objects.order_by("pk").first()
     url = f"/admin/pages/add/newsroom/articlepage/{month_folder().pk}/"
-    times, queries = [], []
+    times, cpu, queries = [], [], []
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     for number in range(count + 1):
         data = story_form(len(pages) + number, section, topic)
         with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             response = client.post(url, data)
             times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
         queries.append(len(captured))
         assert response.status_code == 302, (response.status_code, response.content[:2000])
         page = ArticlePage.objects.get(slug=data["slug"])
         assert page.live, "the editor's story was not published"
         pages.append(page.pk)
-    return statistics.median(times[1:]), max(queries[1:])
+    return statistics.median(times[1:]), statistics.median(cpu[1:]), max(queries[1:])
 
 
 def publish_through_the_page_api(count, pages):
@@ -154,7 +155,7 @@ def publish_through_the_page_api(count, pages):
     user = bench_editor()
     section = SectionPage.objects.order_by("path").first()
     topic = Topic.objects.order_by("pk").first()
-    times, queries = [], []
+    times, cpu, queries = [], [], []
     for number in range(count + 1):
         story = bench_story(len(pages) + number)
         page = ArticlePage(
@@ -167,16 +168,27 @@ def publish_through_the_page_api(count, pages):
         )
         page.topic_links = [ArticleTopic(topic=topic)]
         with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             month_folder().add_child(instance=page)
             page.save_revision(user=user, log_action=True).publish(user=user)
             times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
         queries.append(len(captured))
         pages.append(page.pk)
-    return statistics.median(times[1:]), max(queries[1:])
+    return statistics.median(times[1:]), statistics.median(cpu[1:]), max(queries[1:])
 
 
-def measure_publishing(count):
+def timed(action):
+    """(wall ms, CPU ms, result) of one call."""
+    started, started_cpu = time.perf_counter(), time.process_time()
+    result = action()
+    return (time.perf_counter() - started) * 1000, (time.process_time() - started_cpu) * 1000, result
+
+
+def measure_publishing(count, inline_count, report):
+    """Publishing rows, each passed to `report` as it is measured. `inline_count` bounds the variants that run the
+    background work inline (the immediate backend and the index task): on SQLite each index write rescans the whole
+    search index (modelsearch's title norms), seconds a story at 100,000."""
     from django.test import override_settings
 
     from dateline.newsroom.models import ArticlePage, SectionPage
@@ -184,37 +196,39 @@ def measure_publishing(count):
     from dateline.newsroom.tasks import index_story
 
     section = SectionPage.objects.order_by("path").first()
-    rows = []
     pages = []
     with override_settings(TASKS=WORKER_TASKS):
-        median, queries = publish_through_the_admin(count, pages)
-        rows.append(("publish: editor POSTs the admin form (worker backend)", median, queries, count))
-        median, queries = publish_through_the_page_api(count, pages)
-        rows.append(("publish: add_child + save_revision().publish() (worker)", median, queries, count))
-    for label, tasks in [
-        ("publish: page_from_story (worker backend: index queued)", WORKER_TASKS),
-        ("publish: page_from_story (immediate backend: indexed at commit)", IMMEDIATE_TASKS),
+        report("publish: editor POSTs the admin form (worker backend)", *publish_through_the_admin(count, pages), count)
+        report(
+            "publish: add_child + save_revision().publish() (worker)",
+            *publish_through_the_page_api(count, pages),
+            count,
+        )
+    for label, tasks, runs in [
+        ("publish: page_from_story (worker backend: index queued)", WORKER_TASKS, count),
+        ("publish: page_from_story (immediate backend: indexed at commit)", IMMEDIATE_TASKS, inline_count),
     ]:
-        times = []
+        times, cpu = [], []
         with override_settings(TASKS=tasks):
-            for _ in range(count + 1):
+            for _ in range(runs + 1):
                 story = bench_story(len(pages))
                 story.section = section.slug if section else ""
-                started = time.perf_counter()
-                page, _ = page_from_story(story, publish=True)
-                times.append((time.perf_counter() - started) * 1000)
+                wall, used, (page, _) = timed(lambda story=story: page_from_story(story, publish=True))
+                times.append(wall)
+                cpu.append(used)
                 pages.append(page.pk)
-        rows.append((label, statistics.median(times[1:]), None, count))
-    index_times = []
-    for pk in pages[:count]:
-        started = time.perf_counter()
-        index_story.call(pk)
-        index_times.append((time.perf_counter() - started) * 1000)
-    rows.append(("index task for one story (runs on the worker)", statistics.median(index_times), None, count))
+        report(label, statistics.median(times[1:]), statistics.median(cpu[1:]), None, runs)
+    index_runs = [timed(lambda pk=pk: index_story.call(pk))[:2] for pk in pages[:inline_count]]
+    report(
+        "index task for one story (runs on the worker)",
+        statistics.median(wall for wall, _ in index_runs),
+        statistics.median(used for _, used in index_runs),
+        None,
+        inline_count,
+    )
     with override_settings(TASKS=WORKER_TASKS):  # removing them from the index is not what is measured
         for page in ArticlePage.objects.filter(pk__in=pages):
             page.delete()
-    return rows
 
 
 def listing_queries():
@@ -343,6 +357,9 @@ def main(argv=None):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--publish", type=int, default=20, help="stories to publish per variant (median of these)")
+    parser.add_argument(
+        "--inline", type=int, default=5, help="stories for the variants that index inline (immediate backend, task)"
+    )
     parser.add_argument("--repeat", type=int, default=5, help="runs of each reader query (median of these)")
     parser.add_argument(
         "--only",
@@ -361,26 +378,40 @@ def main(argv=None):
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]
     total = ArticlePage.objects.count()
-    print(f"{total:,} stories in {connection.vendor} ({connection.settings_dict['NAME']})")
+    print(f"{total:,} stories in {connection.vendor} ({connection.settings_dict['NAME']}), load {load()}", flush=True)
     parts = set(args.only.split(","))
-    rows = measure_publishing(args.publish) if "publish" in parts else []
+    # Every row: (measurement, median wall ms, median CPU ms, SQL queries per run or None, number of runs).
+    rows = []
+
+    def report(*row):
+        rows.append(row)
+        name, wall, cpu, queries, count = row
+        print(f"  {time.strftime('%H:%M:%S')} {name}: {wall:.1f} ms (CPU {cpu:.1f} ms), {queries} queries", flush=True)
+
+    if "publish" in parts:
+        measure_publishing(args.publish, min(args.inline, args.publish), report)
     queries, story, section, topic = listing_queries()
     if "admin" in parts:
         for name, action in admin_views(story, section, topic).items():
-            rows.append((name, *median_ms_and_queries(action, args.repeat, warm=2), args.repeat))
+            report(name, *median_ms_and_queries(action, args.repeat, warm=2), args.repeat)
     if "reader" in parts:
         for name, action in queries.items():
-            rows.append((name, median_ms(action, args.repeat), None, args.repeat))
+            report(name, *median_ms(action, args.repeat), None, args.repeat)
         for name, action in reader_pages(story, section, topic).items():
-            rows.append((name, *median_ms_and_queries(action, args.repeat), args.repeat))
+            report(name, *median_ms_and_queries(action, args.repeat), args.repeat)
 
-    # Every row: (measurement, median ms, SQL queries per run or None, number of runs).
     width = max(len(name) for name, *_ in rows)
-    print(f"| {'measurement'.ljust(width)} | median ms | queries | n |")
-    print(f"|{'-' * (width + 2)}|----------:|--------:|--:|")
-    for name, value, queries, count in rows:
+    print(f"load {load()}")
+    print(f"| {'measurement'.ljust(width)} | median ms | CPU ms | queries | n |")
+    print(f"|{'-' * (width + 2)}|----------:|-------:|--------:|--:|")
+    for name, value, cpu, queries, count in rows:
         shown = "" if queries is None else str(queries)
-        print(f"| {name.ljust(width)} | {value:9.1f} | {shown:>7} | {count} |")
+        print(f"| {name.ljust(width)} | {value:9.1f} | {cpu:6.1f} | {shown:>7} | {count} |")
+
+
+def load():
+    """The 1-, 5- and 15-minute load averages, as `uptime` shows them."""
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 if __name__ == "__main__":

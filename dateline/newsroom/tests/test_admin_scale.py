@@ -137,7 +137,7 @@ def chooser_search_lists_newest_matches(client):
     rows = chooser_rows(html)
     assert len(rows) == 25 and len(queries) <= 20, (len(rows), len(queries))
     assert "There are" not in html and "Page 1 of" not in html and "p=2" in html
-    matches = ArticlePage.objects.filter(title__icontains=COMMON_WORD).order_by("-latest_revision_created_at", "-pk")
+    matches = ArticlePage.objects.filter(title__icontains=COMMON_WORD).order_by("-latest_revision_created_at")
     newest = list(matches.select_related("section")[:25])
     assert [pk for pk, _, _ in rows] == [story.pk for story in newest]
     assert [(parent, url) for _, parent, url in rows] == [(story.get_parent().pk, story.url) for story in newest]

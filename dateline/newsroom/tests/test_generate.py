@@ -99,3 +99,13 @@ def test_command_prints_progress(newsroom):
     lines = output.getvalue().splitlines()
     assert lines[0].startswith("generated 10/30 stories") and "Done: 30/30 stories" in lines[-1]
     assert ArticlePage.objects.filter(source=SOURCE).count() == 30
+
+
+def test_command_can_index_only_the_newest_stories(newsroom):
+    call_command("generate_stories", "30", "--seed", "4", "--batch", "7", "--index-newest", "8", stdout=StringIO())
+    stories = list(ArticlePage.objects.filter(source=SOURCE).order_by("published_at"))
+
+    def found(story):
+        return story in ArticlePage.objects.live().search(story.title, operator="and")
+
+    assert [found(story) for story in stories] == [False] * 22 + [True] * 8
