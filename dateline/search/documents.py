@@ -11,7 +11,7 @@ On any database other than PostgreSQL it does nothing (and `update_index` says i
 from django.db import connection
 from modelsearch.backends.base import BaseIndex, BaseSearchBackend
 
-from dateline.search.models import StoryDocument
+from dateline.search.models import StoryDocument, month_lexeme
 
 
 def is_story_model(model):
@@ -53,7 +53,7 @@ VALUES (%(id)s, %(published_at)s, %(section)s, %(embargoed_until)s, to_tsvector(
     setweight(to_tsvector(%(config)s::regconfig, %(headline)s), 'A')
     || setweight(to_tsvector(%(config)s::regconfig, %(standfirst)s), 'B')
     || setweight(to_tsvector(%(config)s::regconfig, %(authors)s), 'C')
-    || setweight(to_tsvector(%(config)s::regconfig, %(body)s), 'D'))
+    || setweight(to_tsvector(%(config)s::regconfig, %(body)s), 'D') || array_to_tsvector(ARRAY[%(month)s]))
 ON CONFLICT (story_id) DO UPDATE SET published_at = EXCLUDED.published_at, section_id = EXCLUDED.section_id,
     embargoed_until = EXCLUDED.embargoed_until, headline = EXCLUDED.headline, document = EXCLUDED.document
 """
@@ -75,7 +75,7 @@ def store(story_ids, config):
                 strict=True,
             )
         )
-        | {"config": config}
+        | {"config": config, "month": month_lexeme(row[1])}
         for row in rows
     ]
     with connection.cursor() as cursor:

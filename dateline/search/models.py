@@ -8,8 +8,17 @@ unpublished, expired and deleted ones do not. On SQLite the table stays
 empty: search there reads the FTS5 index Wagtail keeps.
 """
 
+from datetime import UTC
+
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+
+
+def month_lexeme(moment):
+    """The lexeme that marks a document with its month of publication (UTC), "~202611": the search intersects a
+    common word's matches with the newest months inside the GIN index. Readers' words go through the text search
+    parser, which never yields a "~", so no search can match it by accident."""
+    return "~" + moment.astimezone(UTC).strftime("%Y%m")
 
 
 class StoryDocument(models.Model):
@@ -22,7 +31,7 @@ class StoryDocument(models.Model):
     embargoed_until = models.DateTimeField(null=True)
     # The headline alone (small, never TOASTed): headline matches are found however old they are.
     headline = SearchVectorField()
-    # Headline (weight A), standfirst and topics (B), authors (C), body (D).
+    # Headline (weight A), standfirst and topics (B), authors (C), body (D), and the month lexeme.
     document = SearchVectorField()
 
     class Meta:

@@ -9,23 +9,31 @@ first at equal score. The pools bound how deep readers can page (20 pages of 20)
 and carry an embargo's go-live time; the page's stories are read through `visible_stories()` once more.
 """
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from django.db import connection, transaction
 from django.utils import timezone
 from modelsearch.backends import get_search_backend
 
 from dateline.newsroom.models import ArticleAuthor, ArticleTopic
-from dateline.search.models import StoryDocument
+from dateline.search.models import StoryDocument, month_lexeme
 from dateline.search.query import local_start, recency_factor
 
 HEADLINE_POOL = 100
 DOCUMENT_POOL = 300
-# Where more stories than this are estimated to match (filters included), the newest matches are found by walking
-# the publication-time index, which stops early for so common a query; below it, by collecting the matches from the
-# GIN index. Crossovers measured at 100,000 stories: the headline is short (cheap to test), the document is not.
-WALK_ABOVE = {"headline": 1_000, "document": 20_000}
+# Common words are found by walking the publication-time index (the section's, with a section filter) newest
+# first, testing each row until enough match, which stops early for so common a word: for headlines (short, stored
+# in the row, cheap to test) where more than HEADLINE_WALK_ABOVE stories are estimated to match (filters included);
+# for documents (long, each read from TOAST) where at least WALK_SHARE of the filtered stories are.
+HEADLINE_WALK_ABOVE = 1_000
+WALK_SHARE = 0.5
 WALK_AT_MOST = 25_000  # rows a walk may read, should the estimate be wrong
+# Other documents: up to COLLECT_AT_MOST estimated matches, all are collected from the GIN index; above, they are
+# looked for first among the newest months holding WINDOW_ROWS documents, inside the GIN index (the words' entries
+# intersected with the months' entries), so that only those months' matches are read from the table.
+COLLECT_AT_MOST = 2_000
+WINDOW_ROWS = 3_000
+WINDOW_MONTHS_AT_MOST = 36  # a sparser archive is small enough to collect
 NORMALISATION = 1  # ts_rank: divide by 1 + log(document length), so long bodies do not win by length alone
 
 
@@ -86,29 +94,70 @@ class SearchBackend:
 
     def newest_matches(self, cursor, column, query, filters, pool):
         """SQL and parameters for the ids of the newest `pool` stories matching in `column`, planned so that
-        neither a rare nor a common word reads much: rare ones through the GIN index, common ones by walking
-        the publication-time index (the section's, with a section filter) until enough are found."""
+        no word reads much: rare ones collected through the GIN index, the most common ones by walking the
+        publication-time index until enough are found, the others in documents within the newest months."""
         query_sql, query_params = query
         (columns, column_params), (links, link_params) = filters
         condition = f"{columns} AND d.{column} @@ {query_sql}{links}"
         params = [*column_params, *query_params, *link_params]
-        if self.estimated_matches(cursor, condition, params) > WALK_ABOVE[column]:
-            # The filters on the table's columns are applied inside the walk, before any document is read.
+        estimate = self.estimated_matches(cursor, condition, params)
+        if column == "headline":
+            walk = estimate > HEADLINE_WALK_ABOVE
+        else:
+            walk = estimate > COLLECT_AT_MOST and estimate >= WALK_SHARE * self.estimated_matches(
+                cursor, columns, column_params
+            )
+        if walk:
+            # The filters on the table's columns are applied inside the walk, before any row is tested.
             sql = (
                 f"SELECT d.story_id FROM (SELECT d.story_id, d.published_at, d.{column} FROM {self.table} d "  # noqa: S608  # nosec B608
                 f"WHERE {columns} ORDER BY d.published_at DESC LIMIT %s) d "
                 f"WHERE d.{column} @@ {query_sql}{links} ORDER BY d.published_at DESC LIMIT %s"
             )
             return sql, [*column_params, WALK_AT_MOST, *query_params, *link_params, pool]
-        # OFFSET 0 keeps the planner from walking a publication-time index for what may be a rare word (and
-        # enable_seqscan = off, set by the caller, from testing every document): the GIN index alone finds the
-        # matches, and the filters are applied to them afterwards, without reading their documents.
+        if column == "document" and estimate > COLLECT_AT_MOST:
+            months = self.newest_months(cursor, columns, column_params)
+            if months:
+                sql, params = self.collect(column, (f"({query_sql} && %s::tsquery)", [*query_params, months]), filters)
+                cursor.execute(sql, [*params, pool])
+                found = [row[0] for row in cursor.fetchall()]
+                if len(found) == pool:  # the newest matches are all in those months
+                    return "SELECT unnest(%s::integer[])", [found]
+        sql, params = self.collect(column, query, filters)
+        return sql, [*params, pool]
+
+    def collect(self, column, query, filters):
+        """SQL (without its LIMIT's parameter) for the newest matches of `query` in `column`: the GIN index alone
+        finds them (OFFSET 0 keeps the planner from walking a publication-time index for what may be a rare word,
+        and enable_seqscan = off, set by the caller, from testing every document), then the filters are applied
+        to them without reading their documents."""
+        query_sql, query_params = query
+        (columns, column_params), (links, link_params) = filters
         sql = (
             f"SELECT d.story_id FROM (SELECT d.story_id, d.published_at, d.section_id, d.embargoed_until "  # noqa: S608  # nosec B608
             f"FROM {self.table} d WHERE d.{column} @@ {query_sql} OFFSET 0) d "
             f"WHERE {columns}{links} ORDER BY d.published_at DESC LIMIT %s"
         )
-        return sql, [*query_params, *column_params, *link_params, pool]
+        return sql, [*query_params, *column_params, *link_params]
+
+    def newest_months(self, cursor, columns, params):
+        """The month lexemes (a tsquery: '~202612' | '~202611' | …) of the newest months holding WINDOW_ROWS
+        documents that pass the filters on the table's columns, found on the publication-time indexes; None where
+        fewer documents pass or they are spread over too many months."""
+        cursor.execute(
+            f"SELECT d.published_at FROM {self.table} d WHERE {columns} AND d.published_at IS NOT NULL "  # noqa: S608  # nosec B608
+            "ORDER BY d.published_at DESC OFFSET %s LIMIT 1",
+            [*params, WINDOW_ROWS - 1],
+        )
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        month, newest = row[0].astimezone(UTC).replace(day=1, hour=0, minute=0, second=0, microsecond=0), []
+        end = timezone.now().astimezone(UTC) + timedelta(days=1)
+        while month <= end and len(newest) <= WINDOW_MONTHS_AT_MOST:
+            newest.append(f"'{month_lexeme(month)}'")
+            month = (month + timedelta(days=32)).replace(day=1)
+        return " | ".join(newest) if len(newest) <= WINDOW_MONTHS_AT_MOST else None
 
     def candidates(self, parsed, filters, operator, pools):
         """[(story id, ts_rank, published_at)]: the newest pools[0] headline matches and the newest pools[1]

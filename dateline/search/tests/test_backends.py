@@ -4,11 +4,12 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from dateline.search import query as search_query
 from dateline.search.backends import get_backend, postgresql, sqlite
-from dateline.search.models import StoryDocument
+from dateline.search.models import StoryDocument, month_lexeme
 
 postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's story documents")
 
@@ -84,10 +85,15 @@ def test_common_and_rare_words_are_ranked_within_the_pools(story, monkeypatch):
 
 
 @postgresql_only
-@pytest.mark.parametrize("walk", [False, True], ids=["collected from the GIN index", "walked by publication time"])
-def test_both_ways_of_finding_the_newest_matches_apply_every_filter(story, client, monkeypatch, walk):
-    if walk:  # as for a word the planner expects in more stories than these thresholds
-        monkeypatch.setattr(postgresql, "WALK_ABOVE", {"headline": 0, "document": 0})
+@pytest.mark.parametrize(
+    ("common", "walk_share"), [(False, 0), (True, 0), (True, 2)], ids=["collected", "walked", "windowed"]
+)
+def test_every_way_of_finding_the_newest_matches_applies_every_filter(story, monkeypatch, common, walk_share):
+    if common:  # as for a word the planner expects in more stories than these thresholds
+        monkeypatch.setattr(postgresql, "HEADLINE_WALK_ABOVE", 0)  # headlines walked
+        monkeypatch.setattr(postgresql, "COLLECT_AT_MOST", 0)
+        monkeypatch.setattr(postgresql, "WALK_SHARE", walk_share)  # documents walked, or windowed
+        monkeypatch.setattr(postgresql, "WINDOW_ROWS", 1)
     world = story("Tessaly ferry plan", section="world", topics=("Russia",), authors=("Asha Verma",), days_ago=10)
     business = story("Tessaly ferry shares", section="business", topics=("Markets",), authors=("Rohan Iyer",))
     in_body = story("Harbour report", section="business", body=[("paragraph", "<p>The tessaly ferry sailed.</p>")])
@@ -106,3 +112,32 @@ def test_both_ways_of_finding_the_newest_matches_apply_every_filter(story, clien
     assert found(to=str(today - timedelta(days=3))) == {world.pk}
     StoryDocument.objects.filter(story_id=business.pk).update(embargoed_until=timezone.now() + timedelta(hours=1))
     assert found(section="business") == {in_body.pk}
+
+
+@postgresql_only
+def test_documents_carry_their_month_which_no_reader_query_matches(story):
+    page = story("Quorvane report")
+    month = month_lexeme(page.published_at)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT document @@ %s::tsquery FROM dateline_search_storydocument WHERE story_id = %s", [month, page.pk]
+        )
+        assert cursor.fetchone() == (True,)
+    assert search_query.search(month).items == [] and search_query.search(month[1:]).items == []
+
+
+@postgresql_only
+def test_a_common_words_newest_matches_are_found_in_the_newest_months(story, monkeypatch):
+    monkeypatch.setattr(postgresql, "COLLECT_AT_MOST", 0)  # every word is common
+    monkeypatch.setattr(postgresql, "WALK_SHARE", 2)  # but never so common as to walk
+    monkeypatch.setattr(postgresql, "WINDOW_ROWS", 2)  # the months of the newest two documents
+    monkeypatch.setattr(postgresql, "HEADLINE_POOL", 1)
+    body = [("paragraph", "<p>The quorvane rose again.</p>")]
+    newest = [story("Market day", body=body, days_ago=days) for days in (0, 1)]
+    old = story("Market day", body=body, days_ago=100)  # months before the window
+    with CaptureQueriesContext(connection) as queries:
+        monkeypatch.setattr(postgresql, "DOCUMENT_POOL", 2)  # the window holds enough
+        assert {item.pk for item in search_query.search("quorvane").items} == {page.pk for page in newest}
+    assert any("::tsquery" in query["sql"] and "'~" in query["sql"] for query in queries.captured_queries)
+    monkeypatch.setattr(postgresql, "DOCUMENT_POOL", 3)  # it does not: every match is collected
+    assert {item.pk for item in search_query.search("quorvane").items} == {old.pk, *(page.pk for page in newest)}
