@@ -8,7 +8,7 @@ header. Reader templates therefore have no inline script or style at all; the tw
 (rendered when the database or a view fails, without static files being certain) are allowed by their
 SHA-256 hashes, computed once from the template files (`inline_style_hashes`).
 
-This module is imported by settings: it may import only the standard library and django-csp.
+This module is imported by settings: it may import only the standard library, Django and django-csp.
 """
 
 import base64
@@ -40,17 +40,19 @@ def inline_style_hashes(*templates):
     return sources
 
 
-def policy_for_path(path):
-    """The directives for a path: the first of DATELINE_CSP_POLICIES whose prefix starts the path."""
+def matching_policy(path):
+    """(prefix, directives): the first of DATELINE_CSP_POLICIES whose prefix starts the path."""
     for prefix, directives in settings.DATELINE_CSP_POLICIES:
         if path.startswith(prefix):
-            return directives
+            return prefix, directives
     raise LookupError(f"no CSP policy matches {path!r}; DATELINE_CSP_POLICIES must end with the prefix '/'")
 
 
 # django-csp rebuilds the header for every response (deep copies of the directives: about 0.3 ms); ours are fixed,
 # so each path's header is built once, and django-csp does the work only for a response that changes its policy.
-RESPONSE_OVERRIDES = ("_csp_config", "_csp_update", "_csp_replace", "_csp_exempt", "_csp_config_ro")
+RESPONSE_OVERRIDES = tuple(
+    f"_csp_{kind}{ro}" for kind in ("config", "update", "replace", "exempt") for ro in ("", "_ro")
+)
 _headers = {}
 
 
@@ -61,12 +63,10 @@ def _forget_headers(setting, **kwargs):
 
 
 def header_for_path(path):
-    for prefix, directives in settings.DATELINE_CSP_POLICIES:
-        if path.startswith(prefix):
-            if prefix not in _headers:
-                _headers[prefix] = build_policy(default_config(directives))
-            return _headers[prefix]
-    return policy_for_path(path)  # raises
+    prefix, directives = matching_policy(path)
+    if prefix not in _headers:
+        _headers[prefix] = build_policy(default_config(directives))
+    return _headers[prefix]
 
 
 class PathPolicyCSPMiddleware(CSPMiddleware):
@@ -88,5 +88,5 @@ class PathPolicyCSPMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if report_only or parts.config is not None:
             return parts
-        directives = policy_for_path(request.path_info)
+        _prefix, directives = matching_policy(request.path_info)
         return PolicyParts(default_config(directives), parts.update, parts.replace, parts.nonce)
