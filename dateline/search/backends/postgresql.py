@@ -26,7 +26,7 @@ DOCUMENT_POOL = 300
 # in the row, cheap to test) where more than HEADLINE_WALK_ABOVE stories are estimated to match (filters included);
 # for documents (long, each read from TOAST) where at least WALK_SHARE of the filtered stories are.
 HEADLINE_WALK_ABOVE = 1_000
-WALK_SHARE = 0.5
+WALK_SHARE = 0.2  # measured at 100,000 stories: a word in 32% of them walks faster, one in 12% does not
 WALK_AT_MOST = 25_000  # rows a walk may read, should the estimate be wrong
 # Other documents: up to COLLECT_AT_MOST estimated matches, all are collected from the GIN index; above, they are
 # looked for first among the newest months holding WINDOW_ROWS documents, inside the GIN index (the words' entries
