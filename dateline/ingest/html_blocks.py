@@ -117,8 +117,10 @@ def remove_junk(soup):
     junk_tags = set(JUNK_TAGS)
     for node in list(soup.descendants):
         if isinstance(node, Tag):
-            if node.decomposed or node.attrs is None:
-                continue  # inside something already removed
+            if not node.name:
+                # Inside something already removed (decompose() blanks the name). Tag.decomposed would look for a
+                # child tag called "_decomposed" in every live tag: quadratic in the depth of the document.
+                continue
             if node.name in junk_tags or is_junk(node):
                 node.decompose()
         elif isinstance(node, Comment) and getattr(node, "parent", None) is not None:

@@ -77,7 +77,7 @@ class HtmlFormat(Format):
                 lead_caption, lead_credit = figure_caption(lead_figure, lead_caption, lead_credit)
                 lead_figure.decompose()
             for tag in body_element.find_all(["h1", "header", "time"]) + body_element.find_all(class_=NOT_BODY):
-                if not tag.decomposed:
+                if tag.name:  # not inside one removed before it (Tag.decomposed searches the tree)
                     tag.decompose()
             body = blocks_from_html(str(body_element), base_url=base_url, load_image=loader)
         else:
