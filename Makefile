@@ -67,8 +67,11 @@ PURGE_HOST = $(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST))
 # The worker looks for new tasks every 0.2 s when idle (one indexed query), so a publication's purge of Varnish
 # starts within 0.2 s rather than the default 1 s.
 TASK_WORKER = $(SERVE_ENV) $(BIN)/python manage.py db_worker --no-startup-delay --interval 0.2
+# 16 threads a worker: enough to overlap Redis and database waits on a core, and a bound on each worker's database
+# and Redis connections (one a thread; granian's own default allows hundreds, past Redis's pool of 100).
+APP_THREADS ?= 16
 APP_SERVER = $(SERVE_ENV) $(BIN)/granian --interface wsgi dateline.wsgi:application --workers $(WORKERS) --no-ws \
-	--log-level warning $(if $(ACCESS_LOG),--access-log)
+	--blocking-threads $(APP_THREADS) --log-level warning $(if $(ACCESS_LOG),--access-log)
 
 serve: install
 	@if [ "$(WORKERS)" -gt 1 ] && [ -z "$$REDIS_URL" ] && [ "$${PAGE_CACHE:-true}" != false ]; then \

@@ -42,17 +42,17 @@ def candidates(cores):
             *(BIN / "gunicorn", app, "--workers", str(cores)),
             *("--worker-class", "gthread", "--threads", "8"),
         ],
-        **{
-            f"granian ×{workers}": [
-                *(BIN / "granian", "--interface", "wsgi", f"{app}:application", "--workers", str(workers)),
-                *("--no-ws", "--log-level", "error"),
-            ]
-            for workers in (cores, 2 * cores)
-        },
-        f"granian ×{cores}, 4 threads": [
+        f"granian ×{cores}, its default threads": [
             *(BIN / "granian", "--interface", "wsgi", f"{app}:application", "--workers", str(cores)),
-            *("--blocking-threads", "4", "--no-ws", "--log-level", "error"),
+            *("--no-ws", "--log-level", "error"),
         ],
+        **{
+            f"granian ×{workers}, {threads} threads": [
+                *(BIN / "granian", "--interface", "wsgi", f"{app}:application", "--workers", str(workers)),
+                *("--blocking-threads", str(threads), "--no-ws", "--log-level", "error"),
+            ]
+            for workers, threads in ((cores, 4), (cores, 16), (2 * cores, 16))
+        },
     }
 
 
