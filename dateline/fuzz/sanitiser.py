@@ -1,5 +1,7 @@
 """The rich-text sanitiser and the HTML-to-body-blocks reader that every importer's HTML goes through."""
 
+import re
+
 from bs4 import BeautifulSoup
 
 from dateline.fuzz import FIXTURES, as_text
@@ -27,6 +29,8 @@ def check_inert(html):
         for attribute, value in tag.attrs.items():
             if attribute not in SAFE_ATTRIBUTES.get(tag.name, set()) | GENERIC_ATTRIBUTES:
                 raise AssertionError(f"the sanitiser let {attribute}= through: {html[:200]!r}")
+            # Only a real scheme (ASCII letter, then letters, digits, + - .) counts: anything else is a relative URL.
             scheme = value.split(":", 1)[0].strip().lower() if ":" in value.split("/", 1)[0] else ""
+            scheme = scheme if re.fullmatch(r"[a-z][a-z0-9+.-]*", scheme) else ""
             if attribute in ("href", "src") and scheme and scheme not in URL_SCHEMES:
                 raise AssertionError(f"the sanitiser let a {scheme}: URL through: {html[:200]!r}")
