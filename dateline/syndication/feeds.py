@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed, rfc3339_date
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 
 from dateline.newsroom.models import Author, SectionPage, SiteSettings, Topic
 from dateline.syndication import stories as syndication
@@ -182,7 +182,8 @@ class StoryFeed(Feed):
         return self.subject_url(obj, obj.request)
 
     def description(self, obj):
-        return obj.site_settings.tagline or f"The latest stories from {obj.site_settings.site_name}"
+        # A channel description is plain text, but some readers show it as HTML: no markup goes out.
+        return strip_tags(obj.site_settings.tagline or f"The latest stories from {obj.site_settings.site_name}")
 
     def feed_url(self, obj):
         return syndication.absolute(obj.root_url, obj.request.path)
@@ -259,7 +260,7 @@ class SectionFeed(StoryFeed):
         return feed.subject.get_full_url(request)
 
     def description(self, obj):
-        return obj.subject.intro or super().description(obj)
+        return strip_tags(obj.subject.intro) or super().description(obj)
 
 
 class TopicFeed(StoryFeed):
@@ -274,7 +275,7 @@ class TopicFeed(StoryFeed):
         return syndication.absolute(feed.root_url, feed.subject.get_absolute_url())
 
     def description(self, obj):
-        return obj.subject.description or f"Stories about {obj.subject.name}"
+        return strip_tags(obj.subject.description or f"Stories about {obj.subject.name}")
 
 
 class AuthorFeed(StoryFeed):
@@ -289,4 +290,4 @@ class AuthorFeed(StoryFeed):
         return syndication.absolute(feed.root_url, feed.subject.get_absolute_url())
 
     def description(self, obj):
-        return f"Stories by {obj.subject.name}"
+        return strip_tags(f"Stories by {obj.subject.name}")

@@ -171,3 +171,14 @@ def test_feed_content_is_sanitised_and_absolute(client, make_story):
     assert '<a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">' in content
     rss_content = parse(client, "/feeds/rss/").entries[0].content[0].value
     assert "<iframe" not in rss_content and "youtube.com/watch" in rss_content
+
+
+def test_channel_description_carries_no_markup(client, make_story, newsroom):
+    from dateline.newsroom.models import SiteSettings
+
+    make_story("Talks resume in Doha")
+    settings = SiteSettings.for_site(newsroom["home"].get_site())
+    settings.tagline = 'News <img src=x onerror="alert(1)"> from <b>everywhere</b>'
+    settings.save()
+    root = etree.fromstring(client.get("/feeds/rss/").content)
+    assert root.findtext("channel/description") == "News  from everywhere"
