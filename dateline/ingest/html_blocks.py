@@ -7,6 +7,7 @@ block supports, so nothing executable can reach a stored body.
 """
 
 import re
+from html import escape
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import nh3
@@ -229,7 +230,13 @@ class BlockBuilder:
         if url := embed_url(text, self.base_url) if re.fullmatch(r"https?://\S+", text) else "":
             self.add("embed", {"url": url, "caption": ""})
             return
-        html = "".join(str(node) for node in nodes)
+        try:
+            html = "".join(str(node) for node in nodes)
+        except RecursionError:
+            # Inline markup nested thousands deep (no container to stop at): bs4 serialises and compares it
+            # recursively, so the paragraph keeps its words and loses its markup.
+            self.add("paragraph", f"<p>{escape(text)}</p>")
+            return
         self.add("paragraph", f"<p>{self.inline_html(html)}</p>")
 
     def inline_html(self, html):
