@@ -18,6 +18,25 @@ def require(condition, what):
     pytest.skip(f"{what} is missing")
 
 
+def use_redis_cache(settings, database, key_prefix):
+    """Point the default cache at the local Redis (one of its numbered databases), as settings.py does with
+    REDIS_URL; a missing Redis fails in CI and skips elsewhere. Returns the cleared cache."""
+    import redis
+    from django.core.cache import caches
+
+    from dateline.config import cache_from_url
+
+    url = f"redis://127.0.0.1:6379/{database}"
+    try:
+        reachable = redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.exceptions.RedisError:
+        reachable = False
+    require(reachable, f"Redis at {url}")
+    settings.CACHES = {"default": cache_from_url(url, key_prefix)}
+    caches["default"].clear()
+    return caches["default"]
+
+
 def picture(name="photo", colour=(30, 80, 140), size=(1600, 900)):
     buffer = BytesIO()
     PILImage.new("RGB", size, colour).save(buffer, "JPEG")

@@ -19,7 +19,6 @@ from pathlib import Path
 
 from dateline.delivery.bench import (
     MISS_SCRIPT,
-    REDIS_URL,
     ROOT,
     Nginx,
     clear_redis,
@@ -27,6 +26,7 @@ from dateline.delivery.bench import (
     fetch,
     free_port,
     psql,
+    server_env,
     wait_for,
     wrk,
 )
@@ -70,20 +70,13 @@ def main(argv=None):
     options = parser.parse_args(argv)
     database = copy_archive(options.pg, options.size)
     prefix = f"delivery-appservers-{os.getpid()}"
-    env = {
-        **os.environ,
-        "DEBUG": "false",
-        "PAGE_CACHE": "true",
-        "DATABASE_URL": f"{options.pg}/{database}",
-        "REDIS_URL": REDIS_URL,
-        "CACHE_KEY_PREFIX": prefix,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "STATIC_MANIFEST": "true",
-        "LOG_LEVEL": "ERROR",
-        "TASKS_BACKEND": "django_tasks.backends.dummy.DummyBackend",
-        "DJANGO_SETTINGS_MODULE": "dateline.settings",
-    }
-    env.setdefault("SECRET_KEY", "bench-only-not-a-secret-0123456789abcdefghijklmnop")
+    env = server_env(
+        f"{options.pg}/{database}",
+        prefix,
+        STATIC_MANIFEST="true",
+        TASKS_BACKEND="django_tasks.backends.dummy.DummyBackend",
+        DJANGO_SETTINGS_MODULE="dateline.settings",
+    )
     collect = [BIN / "python", "manage.py", "collectstatic", "--no-input", "-v0"]
     subprocess.run(collect, cwd=ROOT, env=env, check=True)  # noqa: S603 (our own command line)
     miss_script = Path(tempfile.mkstemp(suffix=".lua")[1])

@@ -392,23 +392,30 @@ def clear_redis(prefix):
         client.delete(*keys[start : start + 1000])
 
 
-def run_size(size, pg, seconds, rounds, workers):
-    database = copy_archive(pg, size)
-    port = free_port(pair=True)
-    prefix = f"delivery-bench-{size}-{os.getpid()}"
+def server_env(database_url, prefix, **extra):
+    """The production-like environment of a benchmarked server: page cache on Redis under its own key prefix."""
     env = {
         **os.environ,
         "DEBUG": "false",
         "PAGE_CACHE": "true",
-        "DATABASE_URL": f"{pg}/{database}",
+        "DATABASE_URL": database_url,
         "REDIS_URL": REDIS_URL,
         "CACHE_KEY_PREFIX": prefix,
-        "SITE_URL": f"http://127.0.0.1:{port}",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "VARNISH_URL": f"http://127.0.0.1:{port}/",
         "LOG_LEVEL": "ERROR",
+        **extra,
     }
     env.setdefault("SECRET_KEY", "bench-only-not-a-secret-0123456789abcdefghijklmnop")
+    return env
+
+
+def run_size(size, pg, seconds, rounds, workers):
+    database = copy_archive(pg, size)
+    port = free_port(pair=True)
+    prefix = f"delivery-bench-{size}-{os.getpid()}"
+    env = server_env(
+        f"{pg}/{database}", prefix, SITE_URL=f"http://127.0.0.1:{port}", VARNISH_URL=f"http://127.0.0.1:{port}/"
+    )
     make_args = ["make", "-s", "serve", "FRONT_CACHE=varnish", "HOST=127.0.0.1", f"PORT={port}", f"APP_PORT={port + 1}"]
     if workers:
         make_args.append(f"WORKERS={workers}")

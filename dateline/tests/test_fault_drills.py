@@ -23,7 +23,7 @@ from django.conf import settings as django_settings
 from django.db import connection
 
 from dateline.config import cache_from_url
-from dateline.conftest import require
+from dateline.conftest import use_redis_cache
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -158,19 +158,8 @@ def closed_redis(settings):
 
 @pytest.fixture
 def live_redis(settings):
-    import redis
-
-    url = "redis://127.0.0.1:6379/7"
-    try:
-        reachable = redis.Redis.from_url(url, socket_connect_timeout=1).ping()
-    except redis.exceptions.RedisError:
-        reachable = False
-    require(reachable, f"Redis at {url}")
-    settings.CACHES = {"default": cache_from_url(url, "dateline-drill")}
+    cache = use_redis_cache(settings, 7, "dateline-drill")
     settings.DATELINE_PAGE_CACHE = True
-    from django.core.cache import cache
-
-    cache.clear()
     yield cache
     cache.clear()
 

@@ -21,18 +21,8 @@ def commit(django_capture_on_commit_callbacks):
 @pytest.fixture
 def redis_cache(settings):
     """The default cache on Redis (database 5), as in production with REDIS_URL."""
-    import redis
+    from dateline.conftest import use_redis_cache
 
-    from dateline.config import cache_from_url
-    from dateline.conftest import require
-
-    url = "redis://127.0.0.1:6379/5"
-    try:
-        reachable = redis.Redis.from_url(url, socket_connect_timeout=1).ping()
-    except redis.exceptions.RedisError:
-        reachable = False
-    require(reachable, f"Redis at {url}")
-    settings.CACHES = {"default": cache_from_url(url, "dateline-delivery-tests")}  # as settings.py makes it
-    caches["default"].clear()
-    yield caches["default"]
-    caches["default"].clear()
+    cache = use_redis_cache(settings, 5, "dateline-delivery-tests")
+    yield cache
+    cache.clear()
