@@ -24,6 +24,7 @@ from urllib3.exceptions import HTTPError, NewConnectionError, SSLError
 from urllib3.exceptions import TimeoutError as TimedOut
 
 from dateline.ingest.formats.base import MAX_SOURCE_BYTES, ImportFailure
+from dateline.newsroom.addresses import split_url
 from dateline.newsroom.story import StoryImage
 
 logger = logging.getLogger(__name__)
@@ -84,7 +85,10 @@ def fetch(url, *, allow_private=False, max_bytes=MAX_SOURCE_BYTES, timeout=10, h
 def check_url(url, *, allow_private=False, resolver=resolve):
     """The one address to connect to for `url`: its host is resolved once, and refused (ImportFailure) when the
     URL is not http(s) or when any address the host resolves to is not public (unless `allow_private`)."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        raise ImportFailure(f"cannot fetch {url}: not a readable URL ({exc})") from None
     if parts.scheme not in ("http", "https"):
         raise ImportFailure(f"cannot fetch {url}: only http and https URLs are allowed")
     host = parts.hostname
@@ -193,9 +197,9 @@ def load_image(url, *, folder=None, allow_private=False, max_bytes=IMAGE_MAX_BYT
         except ImportFailure as exc:
             logger.warning("image not imported: %s", exc)
             return None
-    elif folder is not None and not urlsplit(url).scheme and url:
+    elif folder is not None and url and not split_url(url).scheme:
         root = Path(folder).resolve()
-        path = (root / unquote(urlsplit(url).path).lstrip("/")).resolve()
+        path = (root / unquote(split_url(url).path).lstrip("/")).resolve()
         # A saved page may only bring in files from its own folder.
         if not path.is_relative_to(root) or not path.is_file() or path.stat().st_size > max_bytes:
             logger.warning("image not imported: %s is not a readable file under %s", url, root)
@@ -210,6 +214,6 @@ def load_image(url, *, folder=None, allow_private=False, max_bytes=IMAGE_MAX_BYT
     except Exception:  # Pillow raises many kinds of error for bytes that are not a picture
         logger.warning("image not imported: %s is not a picture", url)
         return None
-    stem = Path(unquote(urlsplit(url).path)).stem or "image"
+    stem = Path(unquote(split_url(url).path)).stem or "image"
     extension = {"jpeg": "jpg"}.get(kind, kind) or "img"
     return StoryImage(data=data, filename=f"{stem[:80]}.{extension}")

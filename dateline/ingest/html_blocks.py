@@ -8,12 +8,13 @@ block supports, so nothing executable can reach a stored body.
 
 import re
 from html import escape
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs
 
 import nh3
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.exceptions import ParserRejectedMarkup
 
+from dateline.newsroom.addresses import join_url, split_url
 from dateline.newsroom.control_chars import strip_control_chars
 from dateline.newsroom.embeds import UnsupportedEmbed, parse_embed_url
 
@@ -145,22 +146,6 @@ def is_junk(tag):
     # A "social embed" wrapper around a video or post is content, not a share widget.
     frames = [tag] if tag.name == "iframe" else tag.find_all("iframe")
     return not any(embed_url(frame.get("src")) for frame in frames)
-
-
-def join_url(base_url, url):
-    """urljoin, or "" for an address Python cannot read (such as an unclosed IPv6 bracket, "http://[x")."""
-    try:
-        return urljoin(base_url, url)
-    except ValueError:
-        return ""
-
-
-def split_url(url):
-    """urlsplit, or an empty address for one Python cannot read."""
-    try:
-        return urlsplit(url)
-    except ValueError:
-        return urlsplit("")
 
 
 def embed_url(url, base_url=None):

@@ -8,7 +8,9 @@ without JavaScript (X, Facebook).
 
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
+
+from dateline.newsroom.addresses import split_url
 
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 TWEET_PATH = re.compile(r"^/(?P<user>[A-Za-z0-9_]{1,15})/status(?:es)?/(?P<id>\d{1,25})/?$")
@@ -40,7 +42,7 @@ class Embed:
 def parse_embed_url(url):
     """Return an Embed for a supported URL, or raise UnsupportedEmbed saying why."""
     url = (url or "").strip()
-    parts = urlsplit(url)
+    parts = split_url(url)
     if parts.scheme not in ("http", "https"):
         raise UnsupportedEmbed("Embed URLs must start with https://")
     host = (parts.hostname or "").lower()

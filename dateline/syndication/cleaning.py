@@ -5,10 +5,9 @@ Readers elsewhere get plain, absolute, script-free HTML; an embed keeps the link
 already prints next to the player.
 """
 
-from urllib.parse import urlsplit
-
 from bs4 import BeautifulSoup
 
+from dateline.newsroom.addresses import split_url
 from dateline.syndication.stories import absolute
 
 ALLOWED_ATTRIBUTES = {
@@ -63,7 +62,7 @@ def clean_html(html, root_url):
             for name in URL_ATTRIBUTES:
                 if name in tag.attrs:
                     url = absolute(root_url, tag[name].strip())
-                    if urlsplit(url).scheme in SAFE_SCHEMES:
+                    if split_url(url).scheme in SAFE_SCHEMES:
                         tag[name] = url
                     else:
                         del tag[name]

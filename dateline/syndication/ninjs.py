@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urljoin
 
 from django.conf import settings
 from django.utils.html import escape, strip_tags
@@ -32,6 +32,7 @@ from jsonschema.validators import validator_for
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from dateline.newsroom.addresses import split_url
 from dateline.newsroom.story import Story, paragraph_html
 
 # The newest schema of each major version that the shared schema folder holds.
@@ -562,7 +563,7 @@ def _lead_association(associations):
 
 def _best_rendition(renditions, reader):
     """The widest rendition that is an image, by its href."""
-    usable = [r for r in renditions if r.get("href") and urlsplit(r["href"]).scheme in ("http", "https")]
+    usable = [r for r in renditions if r.get("href") and split_url(r["href"]).scheme in ("http", "https")]
     pictures = [
         r for r in usable if (reader.get("contenttype", r) or r.get("mimetype") or "image/").startswith("image/")
     ]

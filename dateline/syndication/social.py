@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
+from dateline.newsroom.addresses import split_url
 from dateline.syndication.stories import Picture, absolute, lead_picture, logo_picture, modified_at
 
 # Share URLs that need no JavaScript, for networks that have one. Email and WhatsApp are always
@@ -47,7 +48,7 @@ def twitter_handle(site_settings):
     """@name of the newsroom's X account, from the profile URL in its social links."""
     for block in site_settings.social_links:
         if block.value["network"] == "twitter":
-            name = urlsplit(block.value["url"]).path.strip("/").split("/")[0]
+            name = split_url(block.value["url"]).path.strip("/").split("/")[0]
             return f"@{name}" if name else ""
     return ""
 

@@ -5,13 +5,14 @@ these helpers so that a story has the same URL, id, image and dates everywhere.
 """
 
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from django.db.models import Prefetch
 from django.utils import timezone
 from wagtail.models import Site
 
 from dateline.newsroom import listings
+from dateline.newsroom.addresses import join_url
 from dateline.newsroom.models import ArticleAuthor, ArticleTopic
 
 # Large enough for every consumer that wants "at least 1200 px" (Google, Facebook, feed readers); Wagtail
@@ -57,7 +58,7 @@ def site_root_url(request):
 
 
 def absolute(root_url, url):
-    return urljoin(root_url + "/", url) if url else ""
+    return join_url(root_url + "/", url) if url else ""
 
 
 def modified_at(story):

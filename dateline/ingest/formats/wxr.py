@@ -15,7 +15,7 @@ import mimetypes
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -25,6 +25,7 @@ from lxml import etree
 from dateline.ingest.formats.base import MAX_SOURCE_BYTES, Format, ImportFailure, Item, strip_xml_control_chars
 from dateline.ingest.html_blocks import blocks_from_html
 from dateline.ingest.wordpress import content_html
+from dateline.newsroom.addresses import split_url
 from dateline.newsroom.models import SectionPage
 from dateline.newsroom.story import Story, StoryImage
 
@@ -217,7 +218,7 @@ class Export:
 
 def uploads_path(url):
     """'https://site/wp-content/uploads/2024/01/a.jpg' → '2024/01/a.jpg'."""
-    path = unquote(urlsplit(url or "").path)
+    path = unquote(split_url(url).path)
     return path.split("/uploads/", 1)[1] if "/uploads/" in path else ""
 
 
@@ -226,7 +227,7 @@ def source_name(link):
     link = link.strip().rstrip("/")
     name = f"wxr:{link}"
     if len(name) > MAX_SOURCE_LENGTH:
-        name = f"wxr:{urlsplit(link).netloc or link}"[:MAX_SOURCE_LENGTH]
+        name = f"wxr:{split_url(link).netloc or link}"[:MAX_SOURCE_LENGTH]
     return name
 
 

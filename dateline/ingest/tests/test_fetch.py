@@ -123,6 +123,12 @@ def test_fetch_only_allows_http_urls_with_a_host(url):
         fetch(url)
 
 
+@pytest.mark.parametrize("url", ["http://[document]/feed.xml", "https://[x/", "http://example.com:99999/"])
+def test_fetch_refuses_an_address_python_cannot_read(url):
+    with pytest.raises(ImportFailure, match="not a readable URL|cannot resolve"):
+        fetch(url)
+
+
 def test_fetch_stops_reading_at_the_size_limit():
     with serve({"/big": (200, {}, b"x" * 5000)}) as server, pytest.raises(ImportFailure, match="the limit is 1,000"):
         fetch(server.url + "/big", allow_private=True, max_bytes=1000)

@@ -30,6 +30,8 @@ def test_supported_embeds(url, provider, embed_url):
         "https://www.youtube.com/watch?v=<script>",
         "https://x.com/englishnews",
         "https://youtube.com.evil.example/watch?v=M7lc1UVf-VE",
+        "https://[www.youtube.com]/watch?v=M7lc1UVf-VE",
+        "https://[x",
         "",
     ],
 )

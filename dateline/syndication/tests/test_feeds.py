@@ -159,7 +159,8 @@ def test_stories_without_a_lead_image_make_valid_feeds(client, make_story):
 def test_feed_content_is_sanitised_and_absolute(client, make_story):
     hostile = (
         '<p>Read <a href="/world/">more</a><script>alert(1)</script><a href="javascript:alert(2)">this</a>'
-        '<img src="/media/x.jpg" onerror="alert(3)" alt="x"></p><iframe src="https://evil.example/"></iframe>'
+        '<img src="/media/x.jpg" onerror="alert(3)" alt="x"><a href="http://[document]/">unreadable</a></p>'
+        '<iframe src="https://evil.example/"></iframe>'
     )
     body = [("paragraph", hostile), ("embed", {"url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ"})]
     make_story("Hostile body", body=body)
@@ -168,6 +169,7 @@ def test_feed_content_is_sanitised_and_absolute(client, make_story):
         assert forbidden not in content
     assert '<a href="http://localhost/world/">more</a>' in content
     assert 'src="http://localhost/media/x.jpg"' in content
+    assert "<a>unreadable</a>" in content
     assert '<a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">' in content
     rss_content = parse(client, "/feeds/rss/").entries[0].content[0].value
     assert "<iframe" not in rss_content and "youtube.com/watch" in rss_content

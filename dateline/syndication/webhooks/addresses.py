@@ -2,9 +2,10 @@
 
 import ipaddress
 import socket
-from urllib.parse import urlsplit
 
 from django.conf import settings
+
+from dateline.newsroom.addresses import split_url
 
 
 class UnsafeAddress(ValueError):
@@ -18,7 +19,7 @@ def is_public(address):
 
 def check_url(url):
     """Raise UnsafeAddress unless the URL is http(s) and every address its host resolves to is public."""
-    parts = urlsplit(url)
+    parts = split_url(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UnsafeAddress(f"{url!r} is not an http:// or https:// URL")
     if getattr(settings, "DATELINE_WEBHOOK_ALLOW_PRIVATE_ADDRESSES", False):
