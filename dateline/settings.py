@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "dateline.newsroom.control_chars.ControlCharactersMiddleware",  # no NUL or C0 characters in any posted form
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -1,9 +1,11 @@
 """NUL and the other C0 control characters, stripped wherever text enters the newsroom.
 
 They are invisible, break XML feeds (which may not contain them) and PostgreSQL refuses NUL in text, so importers,
-the admin's forms and the search query all remove them; tab, LF and CR are kept.
+every form posted to the site (ControlCharactersMiddleware) and the search query all remove them; tab, LF and CR
+are kept.
 """
 
+import json
 import re
 from dataclasses import fields, is_dataclass
 
@@ -33,3 +35,35 @@ def strip_control_chars_deep(value):
         for field in fields(value):
             setattr(value, field.name, strip_control_chars_deep(getattr(value, field.name)))
     return value
+
+
+def strip_control_chars_from_field(value):
+    """A posted value without control characters, including those a JSON value carries as escapes ("\\u0000",
+    "\\b"): the rich-text editor and StreamField post their content as JSON."""
+    value = strip_control_chars(value)
+    if value[:1] in ("{", "[") and "\\" in value:
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            return value
+        cleaned = strip_control_chars_deep(parsed)
+        if cleaned != parsed:
+            return json.dumps(cleaned, ensure_ascii=False, separators=(",", ":"))
+    return value
+
+
+class ControlCharactersMiddleware:
+    """Every form posted to the site arrives without control characters, whichever form or field it is: stories,
+    sections, topics, authors, images, snippets, settings, users."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.POST:
+            cleaned = request.POST.copy()
+            for key, values in request.POST.lists():
+                cleaned.setlist(key, [strip_control_chars_from_field(value) for value in values])
+            cleaned._mutable = False
+            request.POST = cleaned
+        return self.get_response(request)

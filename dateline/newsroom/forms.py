@@ -2,8 +2,6 @@
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from dateline.newsroom.control_chars import strip_control_chars
-
 HEADLINE_MAX = 110
 HEADLINE_WARN = 70
 # Buttons that send a story towards readers: publish, submit for review, and workflow actions such as approve.
@@ -11,13 +9,6 @@ PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-workflow-action
 
 
 class ArticlePageForm(WagtailAdminPageForm):
-    def __init__(self, data=None, *args, **kwargs):
-        if hasattr(data, "lists"):  # control characters pasted into any field are dropped before it is read
-            data = data.copy()
-            for key, values in list(data.lists()):
-                data.setlist(key, [strip_control_chars(value) for value in values])
-        super().__init__(data, *args, **kwargs)
-
     def clean(self):
         cleaned_data = super().clean()
         headline = cleaned_data.get("title") or ""

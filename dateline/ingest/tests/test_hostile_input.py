@@ -144,16 +144,3 @@ def test_search_query_loses_control_characters():
     parsed = parse_query("bud\x00get\x01 \x1bvote")
     assert parsed.terms == ["budget", "vote"]
     assert parsed.text == "budget vote"
-
-
-def test_the_story_editor_drops_control_characters(newsroom):
-    from django.http import QueryDict
-
-    from dateline.newsroom.models import ArticlePage
-
-    form_class = ArticlePage.get_edit_handler().get_form_class()
-    data = QueryDict(mutable=True)
-    data.update({"title": "Budget\x00 agreed\x07", "standfirst": "After\x1b talks\tand\nmore"})
-    form = form_class(data, parent_page=newsroom["home"], for_user=None)
-    assert form.data["title"] == "Budget agreed"
-    assert form.data["standfirst"] == "After talks\tand\nmore"
