@@ -31,7 +31,7 @@ from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowStat
 from wagtail.signals import page_published
 
 from dateline.ingest.signal_handlers import on_revision_saved
-from dateline.newsroom.archive import story_archive
+from dateline.newsroom.archive import BULK_STATISTICS_THRESHOLD, refresh_planner_statistics, story_archive
 from dateline.newsroom.generate import insert_rows, open_folder
 from dateline.newsroom.models import ArticleAuthor, ArticlePage, ArticleTopic, SectionPage
 from dateline.newsroom.story import (
@@ -84,6 +84,8 @@ def write_items(items, report, *, publish=False, dry_run=False, section="", user
             pending = []
     if pending:
         writer.write_batch(pending, report, progress)
+    if not dry_run and report.counts[CREATED] >= BULK_STATISTICS_THRESHOLD:
+        refresh_planner_statistics()
     return report
 
 

@@ -1,13 +1,25 @@
 """Finding (or making) the archive folder a story is stored in: Stories → year → month."""
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from dateline.newsroom.models import StoryArchivePage, StoryMonthPage, StoryYearPage
 
+# A bulk write of this many stories or more refreshes the planner's statistics when it ends.
+BULK_STATISTICS_THRESHOLD = 1000
+
 
 class ArchiveMissing(LookupError):
     pass
+
+
+def refresh_planner_statistics():
+    """ANALYZE after a bulk write of stories. The database plans each query from its statistics; straight after
+    tens of thousands of stories arrive they still describe the empty archive (on PostgreSQL, 42 stories estimated
+    for a section that held 30,914), and the admin's filtered listings took 150-220 ms in the database instead of
+    2-3 ms until autovacuum caught up. Three seconds at 100,000 stories on PostgreSQL."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def story_archive(site=None):

@@ -38,7 +38,7 @@ from modelcluster.models import get_all_child_relations
 from modelsearch.backends import get_search_backends
 from wagtail.models import Page, Revision
 
-from dateline.newsroom.archive import month_folder, story_archive
+from dateline.newsroom.archive import month_folder, refresh_planner_statistics, story_archive
 from dateline.newsroom.models import ArticleAuthor, ArticlePage, ArticleTopic, Author, HomePage, SectionPage, Topic
 
 SOURCE = "generated"
@@ -393,6 +393,7 @@ def generate_stories(count, *, seed=0, batch=2000, progress=None, index=True):
         state.done += len(stories)
         if progress:
             progress(state)
+    refresh_planner_statistics()
     return state
 
 

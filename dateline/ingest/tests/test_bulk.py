@@ -153,3 +153,14 @@ def test_a_dry_run_reads_everything_and_stores_nothing(newsroom, tmp_path):
     assert "dry run, nothing stored: 5 created, 0 updated, 0 unchanged, 0 failed" in out.getvalue()
     assert (Page.objects.count(), Topic.objects.count(), Revision.objects.count()) == (pages, topics, revisions)
     assert not WorkflowState.objects.exists()
+
+
+def test_a_bulk_import_refreshes_the_planner_statistics(newsroom, monkeypatch):
+    from dateline.ingest import bulk
+    from dateline.newsroom.tests.test_generate import planner_statistics_rows
+
+    monkeypatch.setattr(bulk, "BULK_STATISTICS_THRESHOLD", 5)
+    write_items(items(4), ImportReport())
+    assert planner_statistics_rows("newsroom_articlepage") == 0  # a small import leaves them to the database
+    write_items(items(5, seed=4), ImportReport())
+    assert planner_statistics_rows("newsroom_articlepage") > 0

@@ -109,3 +109,24 @@ def test_command_can_index_only_the_newest_stories(newsroom):
         return story in ArticlePage.objects.live().search(story.title, operator="and")
 
     assert [found(story) for story in stories] == [False] * 22 + [True] * 8
+
+
+def planner_statistics_rows(table):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT count(*) FROM pg_stats WHERE tablename = %s", [table])
+        else:
+            cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")
+            if not cursor.fetchone()[0]:
+                return 0
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = %s", [table])
+        return cursor.fetchone()[0]
+
+
+def test_generating_refreshes_the_planner_statistics(newsroom):
+    # Statistics that still describe an empty archive make the database plan listings as if it were one.
+    assert planner_statistics_rows("newsroom_articlepage") == 0
+    generate_stories(30, seed=3)
+    assert planner_statistics_rows("newsroom_articlepage") > 0
