@@ -60,11 +60,15 @@ for _ in $(seq 1 120); do
 done
 
 phase() {  # name: wrk for PHASE_SECONDS, then "name requests failed"
-  local out failed
+  local out
   out=$(wrk -t2 -c8 -d"${PHASE_SECONDS}s" "$URL")
-  failed=$(( $(echo "$out" | sed -n 's/.*Non-2xx or 3xx responses: \([0-9]*\).*/\1/p' | head -1 | sed 's/^$/0/') + \
-             $(echo "$out" | sed -n 's/.*Socket errors: connect \([0-9]*\), read \([0-9]*\), write \([0-9]*\), timeout \([0-9]*\).*/\1+\2+\3+\4/p' | head -1 | sed 's/^$/0/') ))
-  echo "$1 $(echo "$out" | sed -n 's/^ *\([0-9]*\) requests in.*/\1/p') $failed"
+  # wrk prints "Non-2xx or 3xx responses: N" and "Socket errors: connect A, read B, write C, timeout D" only
+  # when there were any.
+  echo "$out" | awk -v name="$1" '
+    /requests in/ { total = $1 }
+    /Non-2xx or 3xx responses:/ { failed += $NF }
+    /Socket errors:/ { gsub(/,/, ""); failed += $4 + $6 + $8 + $10 }
+    END { print name, total + 0, failed + 0 }'
 }
 
 read -r _ before_total before_failed < <(phase before)
