@@ -22,7 +22,7 @@ import re
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.expressions import RawSQL
 from django.http import HttpResponseBadRequest
 from django.views import View
@@ -38,12 +38,13 @@ from wagtail.search.utils import parse_query_string
 
 from dateline.newsroom.admin_paginator import NoCountPaginator
 from dateline.newsroom.admin_publishing import StoryCreateView
-from dateline.newsroom.models import ArticleAuthor, ArticlePage, Author, SectionPage
+from dateline.newsroom.models import ArticleAuthor, ArticlePage, Author, SectionPage, StoryArchivePage
 
 NEWEST_CHANGE = "-latest_revision_created_at"
 EXPLORE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}
 WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 12
+BIG_SECTION = 2000  # stories: above this, SQLite lists a section off the newest-change index (filter_sections)
 
 
 def autocomplete_matches(queryset, query):
@@ -100,8 +101,7 @@ def explorable_stories(user, stories):
     roots = explore_roots(user)
     if not roots:
         return stories.none()
-    archives = Page.objects.filter(content_type__model="storyarchivepage", content_type__app_label="newsroom")
-    archive_paths = list(archives.values_list("path", flat=True))
+    archive_paths = list(StoryArchivePage.objects.values_list("path", flat=True))
     if archive_paths and all(any(path.startswith(root) for root in roots) for path in archive_paths):
         return stories
     covered = Q()
@@ -133,11 +133,19 @@ def explorable_pages(user, pages):
     return pages.filter(pk__in=policy.explorable_instances(user).values_list("pk", flat=True))
 
 
+def big_sections(sections):
+    """Whether these sections hold at least BIG_SECTION stories, read off the section index (1-2 ms)."""
+    stories = ArticlePage.objects.filter(section__in=sections).order_by().values("pk")
+    return stories[BIG_SECTION - 1 : BIG_SECTION].exists()
+
+
 class StoryFilterSet(PageFilterSet):
     # No DISTINCT (django-filter's default for multiple choices): SELECT DISTINCT … ORDER BY … LIMIT sorts every
     # matching story before taking a page (1.3 s for a section at 100,000 on PostgreSQL). A story has one section,
     # and authors are matched with EXISTS, so no story can appear twice.
-    section = ModelMultipleChoiceFilter(queryset=SectionPage.objects.order_by("title"), distinct=False)
+    section = ModelMultipleChoiceFilter(
+        queryset=SectionPage.objects.order_by("title"), distinct=False, method="filter_sections"
+    )
     author_links__author = ModelMultipleChoiceFilter(
         queryset=Author.objects.order_by("name"), label="Author", distinct=False, method="filter_authors"
     )
@@ -148,6 +156,19 @@ class StoryFilterSet(PageFilterSet):
     class Meta:
         model = ArticlePage
         fields = ["live", "section", "author_links__author", "published_at"]
+
+    def filter_sections(self, queryset, name, value):
+        if not value:
+            return queryset
+        if connection.vendor != "sqlite" or not big_sections(value):
+            return queryset.filter(section__in=value)
+        # SQLite takes a section's stories off the section index, then works out each one's row (Wagtail's
+        # annotations) before sorting them: 233 ms for a section of 30,000. For a big section, walking the
+        # newest-change index and skipping other sections' stories finds a page of them within a few hundred rows
+        # (0.2 ms); for a small or empty one that walk would read the archive, so those keep the index.
+        return queryset.alias(section_unindexed=F("section_id") + 0).filter(
+            section_unindexed__in=[section.pk for section in value]
+        )
 
     def filter_authors(self, queryset, name, value):
         if not value:

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from dateline.newsroom.admin_listings import big_sections
 from dateline.newsroom.admin_paginator import NoCountPaginator
 from dateline.newsroom.archive import month_folder
 from dateline.newsroom.generate import generate_stories
@@ -89,6 +90,7 @@ def test_admin_views_answer_over_a_big_section(desk, big_section):
 
     chooser_rows_know_their_parents(desk, month)
     chooser_search_lists_newest_matches(desk)
+    sections_list_their_newest_changes(desk, big_section)
 
     with CaptureQueriesContext(connection) as queries:
         response = desk.post(f"/admin/pages/{story.pk}/move/{other_month.pk}/confirm/")
@@ -105,6 +107,25 @@ def test_admin_views_answer_over_a_big_section(desk, big_section):
     before = [query_count(desk, url) for url in listings]
     generate_stories(200, seed=22)
     assert [query_count(desk, url) for url in listings] == before
+
+
+def listed_story_ids(html):
+    return [int(pk) for pk in dict.fromkeys(re.findall(r'href="/admin/pages/(\d+)/edit/"', html))]
+
+
+def sections_list_their_newest_changes(desk, big_section):
+    """A big section (listed off the newest-change index on SQLite) and a small one (off the section index) list
+    the same stories, in the same order, as the plain filter."""
+    assert big_sections([big_section])
+    small = SectionPage.objects.get(slug="sport")
+    for section in (big_section, small):
+        if section is small:
+            moved = ArticlePage.objects.order_by("pk").values("pk")[:3]
+            ArticlePage.objects.filter(pk__in=[row["pk"] for row in moved]).update(section=small)
+            assert not big_sections([small])
+        expected = ArticlePage.objects.filter(section=section).order_by("-latest_revision_created_at", "-pk")
+        html = desk.get(f"/admin/stories/?section={section.pk}").content.decode()
+        assert listed_story_ids(html) == list(expected.values_list("pk", flat=True)[:PER_PAGE]), section.slug
 
 
 def chooser_rows(html):
