@@ -214,6 +214,17 @@ class StoryFolderIndexView(StoryListingMixin, ExplorableIndexView):
     sort_order_field = None  # no "?ordering=ord": that view lists every child unpaginated
     base_filterset_class = StoryFilterSet
 
+    def get_base_queryset(self):
+        # Wagtail's, with the permission filter of explorable_pages (no subquery over every explorable page).
+        if self.is_searching or self.is_filtering:
+            manager = self.model._default_manager
+            pages = manager.all() if self.is_searching_whole_tree else manager.descendant_of(self.parent_page)
+        else:
+            pages = self.model._default_manager.child_of(self.parent_page)
+        if not self.is_searching or getattr(settings, "WAGTAILADMIN_PAGE_SEARCH_FILTER_BY_PERMISSIONS", True):
+            pages = explorable_pages(self.request.user, pages)
+        return self.annotate_queryset(pages)
+
 
 class FixedOrderView(View):
     """Stories are ordered by date: moving one among its siblings is refused (Wagtail rewrites every sibling's
