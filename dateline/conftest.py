@@ -26,6 +26,8 @@ def use_redis_cache(settings, database, key_prefix):
 
     from dateline.config import cache_from_url
 
+    # TEST_REDIS_DB_OFFSET lets two runs of the suite at once (CI's two databases) keep to their own databases.
+    database += int(os.environ.get("TEST_REDIS_DB_OFFSET", "0"))
     url = f"redis://127.0.0.1:6379/{database}"
     try:
         reachable = redis.Redis.from_url(url, socket_connect_timeout=1).ping()

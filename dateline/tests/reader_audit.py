@@ -49,7 +49,7 @@ def axe_violations(page):
 
 def html_errors(documents):
     """Validate HTML documents ({name: html}) with the Nu HTML checker; returns its errors as readable lines."""
-    folder = Path(settings.BASE_DIR) / "var" / "test" / "html-check"
+    folder = Path(settings.VAR_DIR) / "html-check"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     paths = []

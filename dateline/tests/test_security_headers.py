@@ -156,7 +156,7 @@ def site(make_story, django_user_model):
 
 @pytest.fixture
 def production(site):
-    folder = BASE_DIR / "var" / "test" / "security-headers"
+    folder = Path(settings.VAR_DIR) / "security-headers"
     folder.mkdir(parents=True, exist_ok=True)
     server = ProductionServer(database_url_for_server(folder), folder)
     try:
