@@ -24,19 +24,3 @@ def join_url(base_url, url):
         return urljoin(base_url, url)
     except ValueError:
         return ""
-
-
-def url_host(url):
-    """The lower-cased host of `url`, or "" when it has none or cannot be read (a bad port is not a bad host)."""
-    try:
-        return (urlsplit(url or "").hostname or "").lower()
-    except ValueError:
-        return ""
-
-
-def url_port(parts, default):
-    """The port of split URL `parts`, `default` when it names none, or None when it is out of range."""
-    try:
-        return parts.port or default
-    except ValueError:
-        return None
