@@ -36,6 +36,9 @@ def use_redis_cache(settings, database, key_prefix):
     require(reachable, f"Redis at {url}")
     settings.CACHES = {"default": cache_from_url(url, key_prefix)}
     caches["default"].clear()
+    from dateline.delivery import local_copies
+
+    local_copies.reset()  # copies a process kept of pages of an earlier test's cache
     return caches["default"]
 
 

@@ -2,10 +2,11 @@
 
 A cache hit needs none of Django's request machinery (request object, signals, middleware chain, URL
 resolver): for an anonymous GET or HEAD this computes the same cache key as `store.page_key` straight from the
-WSGI environ, makes one cache lookup (one Redis round trip) and, when the entry is fresh and current, writes its
-stored status, headers (the security headers included: they were stored with it) and body. Everything else — a
-miss, a stale or invalidated entry (rebuilt under the lock), a bypass, anything unusual about the request —
-goes to Django unchanged, where `PageCacheMiddleware` decides as it always has.
+WSGI environ, makes one cache lookup (this process's copy of a hot entry, see `local_copies`, else one Redis
+round trip) and, when the entry is fresh and current, writes its stored status, headers (the security headers
+included: they were stored with it) and body. Everything else — a miss, a stale or invalidated entry (rebuilt
+under the lock), a bypass, anything unusual about the request — goes to Django unchanged, where
+`PageCacheMiddleware` decides as it always has.
 """
 
 import logging
@@ -16,7 +17,7 @@ from django.http.cookie import parse_cookie
 from django.http.request import split_domain_port, validate_host
 from django.utils.encoding import escape_uri_path, iri_to_uri, repercent_broken_unicode
 
-from dateline.delivery import conf, store
+from dateline.delivery import conf, local_copies, store
 from dateline.delivery.middleware import answer, is_excluded_path
 
 logger = logging.getLogger(__name__)
@@ -88,12 +89,19 @@ def cached_answer(environ):
     key = cache_key(environ)
     if key is None:
         return None
+    copies = local_copies.for_this_process()
+    entry = copies.get(key) if copies is not None else None
+    if entry is not None:
+        return answer(entry, "HIT", environ.get("HTTP_IF_NONE_MATCH"))
+    sequence = copies.sequence if copies is not None else None
     try:
         entry, current = store.lookup(key)
     except Exception:  # the cache is unreachable: Django serves the page (and the middleware logs it)
         return None
     if entry is None or not current or not entry.is_fresh():
         return None
+    if copies is not None:
+        copies.put(key, entry, sequence)
     return answer(entry, "HIT", environ.get("HTTP_IF_NONE_MATCH"))
 
 

@@ -104,6 +104,20 @@ def bump(tags):
         cache().add(GENERATION_KEY, int(time.time() * 1000), timeout=None)
         value = cache().incr(GENERATION_KEY)
     cache().set_many({tag_key(tag): value for tag in tags}, timeout=stamp_lifetime())
+    announce(tags)
+
+
+def announce(tags):
+    """Tell every process's local copies (`local_copies`) which tags were just invalidated, after the stamps."""
+    from dateline.delivery import local_copies
+
+    local_copies.published(tags)
+    redis = redis_store()
+    if redis is not None:
+        try:
+            redis.client.publish(local_copies.channel(redis), " ".join(sorted(tags)))
+        except Exception:  # the listeners see the channel drop and stop serving copies
+            logger.exception("Page cache: could not announce an invalidation")
 
 
 def is_current(entry):

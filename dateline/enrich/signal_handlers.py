@@ -23,8 +23,21 @@ def on_story_unpublished(sender, story, **kwargs):
         transaction.on_commit(partial(refresh_related.enqueue, story_id))
 
 
+def recount_coverage(sender, story, **kwargs):
+    """The story's month of its topics' coverage is counted again: now, and once the change commits (a topic page
+    built in between counted without it)."""
+    from dateline.enrich import coverage
+
+    if story.published_at is None:
+        return
+    coverage.bump(story.published_at)
+    transaction.on_commit(partial(coverage.bump, story.published_at))
+
+
 def register():
     # story_published and story_changed are sent from Wagtail's page_published for every story publication.
     for signal, uid in [(story_published, "published"), (story_changed, "changed")]:
         signal.connect(queue_enrichment, dispatch_uid=f"enrich_{uid}")
     story_unpublished.connect(on_story_unpublished, dispatch_uid="enrich_unpublished")
+    for signal, uid in [(story_published, "published"), (story_changed, "changed"), (story_unpublished, "unpublished")]:
+        signal.connect(recount_coverage, dispatch_uid=f"enrich_coverage_{uid}")

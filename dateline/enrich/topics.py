@@ -1,15 +1,14 @@
 """Topic pages that fill themselves: a description, the topics that come up with a topic, and its coverage month
-by month. Every query is bounded (the newest CO_OCCURRENCE_STORIES stories, the last TIMELINE_MONTHS months), so a
-busy topic's page costs the same few queries whatever the archive's size."""
-
-from datetime import datetime
+by month. Every query is bounded (the newest CO_OCCURRENCE_STORIES stories; the last TIMELINE_MONTHS months,
+counted once per change of a month and kept in the cache by `coverage`), so a busy topic's page costs the same
+few queries whatever the archive's size."""
 
 from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import get_text_list
 
+from dateline.enrich import coverage
 from dateline.newsroom.models import ArticleTopic, Topic
 
 CO_OCCURRENCE_STORIES = 500
@@ -49,26 +48,19 @@ def months_back(moment, count):
 
 def coverage_timeline(topic, months=TIMELINE_MONTHS, now=None):
     """[{"month": first day of the month (aware datetime), "stories": count}] oldest first, for every month from
-    the first with a story (within the last `months`) to this one, empty months included. One aggregated query."""
+    the first with a story (within the last `months`) to this one, empty months included. The counts come from
+    `coverage` (the cache), counted only for months that changed since."""
     now = timezone.localtime(now or timezone.now())
-    since = months_back(month_start(now), months - 1)
-    counts = {
-        (row["month"].year, row["month"].month): row["stories"]
-        for row in ArticleTopic.objects.filter(visible_links(), topic=topic, published_at__gte=since)
-        .annotate(month=TruncMonth("published_at"))
-        .values("month")
-        .annotate(stories=Count("page_id", distinct=True))
-        .order_by("month")
-        if row["month"] is not None
-    }
-    if not counts:
-        return []
-    first = min(counts)
-    timeline, cursor = [], datetime(*first, 1, tzinfo=now.tzinfo)
+    cursor = months_back(month_start(now), months - 1)
+    span = []
     while (cursor.year, cursor.month) <= (now.year, now.month):
-        timeline.append({"month": cursor, "stories": counts.get((cursor.year, cursor.month), 0)})
+        span.append(cursor)
         cursor = months_back(cursor, -1)
-    return timeline
+    counts = coverage.monthly_counts(topic, [(month.year, month.month) for month in span])
+    first = next((index for index, month in enumerate(span) if counts[(month.year, month.month)]), None)
+    if first is None:
+        return []
+    return [{"month": month, "stories": counts[(month.year, month.month)]} for month in span[first:]]
 
 
 def topic_description(topic, timeline, together):
@@ -86,7 +78,7 @@ def topic_description(topic, timeline, together):
 
 
 def topic_overview(topic, limit=8):
-    """What a topic page shows beyond its latest stories: two queries."""
+    """What a topic page shows beyond its latest stories: one query, and one more for months whose counts changed."""
     timeline = coverage_timeline(topic)
     together = co_occurring_topics(topic, limit=limit)
     busiest = max((row["stories"] for row in timeline), default=0)

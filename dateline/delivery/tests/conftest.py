@@ -22,7 +22,9 @@ def commit(django_capture_on_commit_callbacks):
 def redis_cache(settings):
     """The default cache on Redis (database 5), as in production with REDIS_URL."""
     from dateline.conftest import use_redis_cache
+    from dateline.delivery import local_copies
 
     cache = use_redis_cache(settings, 5, "dateline-delivery-tests")
     yield cache
     cache.clear()
+    local_copies.reset()

@@ -1,5 +1,6 @@
 """Hits answered by the WSGI wrapper (`dateline.wsgi.application`) before Django's handler runs."""
 
+import time
 from urllib.parse import unquote_to_bytes, urlsplit
 
 import pytest
@@ -8,7 +9,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import RequestFactory
 
-from dateline.delivery import hits, store
+from dateline.delivery import hits, local_copies, store
 from dateline.wsgi import application
 
 IGNORED = {"age", "x-cache"}  # differ between a miss and the hit after it by design
@@ -113,3 +114,67 @@ def test_invalidated_pages_and_editors_go_to_django(backend, make_story):
 def test_the_key_is_the_middlewares_key(path):
     environ = raw_environ(path)
     assert hits.cache_key(environ) == store.page_key(WSGIRequest(dict(environ)))
+
+
+def wait_until(condition, seconds=5.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def test_hot_pages_are_answered_from_the_process_without_redis_until_invalidated(redis_cache, make_story):
+    story = make_story("Kept in the process")
+    call(story.url)  # the miss: built and stored in Redis
+    copies = local_copies.for_this_process()
+    assert copies is not None and wait_until(lambda: copies.listening), "the invalidation channel is subscribed"
+    call(story.url)  # a hit through Redis: copied into the process
+    key = hits.cache_key(raw_environ(story.url))
+    assert key in copies.entries
+    redis = store.redis_store()
+    redis.client.delete(redis.make_key(key))  # Redis no longer holds it: only the process's copy can answer
+    status, headers, body, through_django = call(story.url)
+    assert (status, through_django, dict(headers)["X-Cache"]) == (200, False, "HIT") and b"Kept in the process" in body
+    # Another process invalidates the story: it announces the tags on the channel, and the copy goes.
+    redis.client.publish(local_copies.channel(redis), f"story:{story.pk} list:home")
+    assert wait_until(lambda: key not in copies.entries)
+    assert call(story.url)[3] is True
+
+
+def test_this_process_drops_its_copies_before_the_invalidation_returns(redis_cache, make_story):
+    story = make_story()
+    call(story.url)
+    copies = local_copies.for_this_process()
+    assert wait_until(lambda: copies.listening)
+    call(story.url)
+    assert len(copies.entries) == 1
+    store.bump([f"story:{story.pk}"])
+    assert len(copies.entries) == 0 and call(story.url)[3] is True
+
+
+def entry(tags, fresh=60):
+    now = time.time()
+    return store.Entry(200, [], b"page", '"etag"', tuple(tags), 1, now, now + fresh)
+
+
+def test_local_copies_keep_only_current_fresh_entries_and_drop_by_tag():
+    copies = local_copies.LocalCopies(max_entries=2)
+    copies.listening = True
+    sequence = copies.sequence
+    copies.put("a", entry(["story:1", "list:home"]), sequence)
+    copies.put("b", entry(["story:2"]), sequence)
+    copies.drop_tags(["story:2"])
+    assert copies.get("a") is not None and copies.get("b") is None
+    copies.put("c", entry(["story:3"]), sequence)  # looked up before that invalidation: not kept
+    assert copies.get("c") is None
+    sequence = copies.sequence
+    for key in "cde":
+        copies.put(key, entry([f"story:{key}"]), sequence)
+    assert list(copies.entries) == ["d", "e"]  # the oldest go first beyond the limit
+    copies.put("old", entry(["story:9"], fresh=-1), sequence)
+    assert copies.get("old") is None and "old" not in copies.entries
+    copies.clear(listening=False)
+    copies.put("f", entry(["story:f"]), copies.sequence)
+    assert copies.get("f") is None  # nothing is kept or served while the channel is not subscribed

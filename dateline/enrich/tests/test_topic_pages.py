@@ -42,14 +42,26 @@ def test_own_description_wins(coverage, client):
     assert "Rivers, rain and the people who live by them." in html and "stories about Floods since" not in html
 
 
-def test_overview_costs_two_queries_however_busy(coverage, make_story, django_assert_num_queries):
-    with django_assert_num_queries(2):
+def test_overview_counts_coverage_once_per_change(coverage, make_story, django_assert_num_queries):
+    with django_assert_num_queries(2):  # the topics covered with it, the months counted
         overview = topic_overview(coverage)
+    with django_assert_num_queries(1):  # nothing changed: the months' counts are kept
+        assert topic_overview(coverage) == overview
     for n in range(6):
         make_story(f"More floods {n}", topics=("Floods", "Russia"), days_ago=n * 20)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(2):  # only the months those stories went in are counted again
         busier = topic_overview(coverage)
     assert busier["total"] == overview["total"] + 6
+
+
+def test_coverage_follows_unpublishing_and_other_topics_keep_their_counts(coverage, make_story):
+    cricket = Topic.objects.get(name="Cricket")
+    cricket_before = coverage_timeline(cricket)
+    story = make_story("A flood story to withdraw", topics=("Floods",))
+    assert sum(row["stories"] for row in coverage_timeline(coverage)) == 6
+    story.unpublish()
+    assert sum(row["stories"] for row in coverage_timeline(coverage)) == 5
+    assert coverage_timeline(cricket) == cricket_before
 
 
 def test_timeline_fills_empty_months(coverage):
