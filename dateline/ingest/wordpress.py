@@ -10,7 +10,7 @@ body as literal text, so both are rewritten here into the HTML they stand for, o
 import html
 import re
 
-from dateline.ingest.html_blocks import embed_url
+from dateline.newsroom.html_blocks import embed_url
 
 # Shortcodes whose output is something we do not import (galleries, players, forms): removed with any content.
 DROPPED_WITH_CONTENT = {"gallery", "playlist", "audio", "video", "contact-form", "contact-form-7", "ninja_form"}

@@ -6,7 +6,7 @@ and dates:
 
 * headline, standfirst and body: `headline` / `description_text` / `body_html` in 1.x; `headlines`,
   `descriptions` and `bodies` with roles in 2.x and 3.x. The body travels as simple semantic HTML and comes
-  back in through `dateline.ingest.html_blocks.blocks_from_html`.
+  back in through `dateline.newsroom.html_blocks.blocks_from_html`.
 * section: a subject with `rel` "section" in the scheme `<SITE_URL>/ninjs/sections/`; topics: the other
   subjects, in order (the first is the primary topic).
 * authors: `byline` / `by`, plus a person with `rel` "author" each, so names with "and" in them survive.
@@ -33,6 +33,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from dateline.newsroom.addresses import split_url
+from dateline.newsroom.html_blocks import blocks_from_html
 from dateline.newsroom.story import Story, paragraph_html
 
 # The newest schema of each major version that the shared schema folder holds.
@@ -493,8 +494,6 @@ def _body_2(reader):
 
 def _blocks(html, text, base_url, load_image):
     if html.strip():
-        from dateline.ingest.html_blocks import blocks_from_html
-
         return blocks_from_html(html, base_url=base_url, load_image=load_image)
     paragraphs = re.split(r"\n\s*\n", text.strip()) if text.strip() else []
     return [("paragraph", paragraph_html(" ".join(part.split()))) for part in paragraphs]

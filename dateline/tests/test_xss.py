@@ -16,7 +16,7 @@ from lxml import etree
 
 from dateline.conftest import picture
 from dateline.ingest.formats import get_format
-from dateline.ingest.html_blocks import blocks_from_html
+from dateline.newsroom.html_blocks import blocks_from_html
 from dateline.newsroom.models import ArticlePage, Author, SiteSettings, Topic
 from dateline.newsroom.story import Story, page_from_story, paragraph_html
 

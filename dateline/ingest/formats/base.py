@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dateline.newsroom.control_chars import strip_control_chars, strip_control_chars_deep
+from dateline.newsroom.html_blocks import UnreadableHTML
 from dateline.newsroom.story import Story
 
 # Inputs larger than this are refused before parsing.
@@ -25,6 +26,10 @@ def strip_xml_control_chars(data):
 
 class ImportFailure(Exception):
     """A source or an item that cannot be imported; the message says what and where."""
+
+
+# What reading a source or an item may raise that means "this cannot be imported" (and nothing else).
+IMPORT_FAILURES = (ImportFailure, UnreadableHTML)
 
 
 @dataclass

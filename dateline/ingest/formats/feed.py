@@ -17,9 +17,16 @@ from defusedxml import DefusedXmlException
 from django.utils import timezone
 
 from dateline.ingest.fetch import fetch, load_image
-from dateline.ingest.formats.base import MAX_SOURCE_BYTES, Format, ImportFailure, Item, strip_xml_control_chars
-from dateline.ingest.html_blocks import blocks_from_html, parse_html, split_credit
+from dateline.ingest.formats.base import (
+    IMPORT_FAILURES,
+    MAX_SOURCE_BYTES,
+    Format,
+    ImportFailure,
+    Item,
+    strip_xml_control_chars,
+)
 from dateline.ingest.writer import ImportReport, write_item
+from dateline.newsroom.html_blocks import blocks_from_html, parse_html, split_credit
 from dateline.newsroom.story import Story
 
 ATOM, MEDIA = "http://www.w3.org/2005/Atom", "http://search.yahoo.com/mrss/"
@@ -45,7 +52,7 @@ class FeedFormat(Format):
             ref = f"item {number}"
             try:
                 story = self.story_from_entry(entry, source, captions)
-            except ImportFailure as exc:
+            except IMPORT_FAILURES as exc:
                 yield Item(source=source, ref=ref, error=str(exc))
                 continue
             story.source = origin
@@ -112,7 +119,7 @@ class FeedFormat(Format):
         report = ImportReport()
         try:
             items = list(self.items_from_bytes(data, source))
-        except ImportFailure as exc:
+        except IMPORT_FAILURES as exc:
             items = [Item(source=source, ref="", error=str(exc))]
         for item in items:
             write_item(

@@ -18,7 +18,7 @@ from django.utils.text import slugify
 
 from dateline.ingest.fetch import load_image
 from dateline.ingest.formats.base import Format, ImportFailure, Item
-from dateline.ingest.html_blocks import (
+from dateline.newsroom.html_blocks import (
     blocks_from_html,
     join_url,
     normalise_credit,

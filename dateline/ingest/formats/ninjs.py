@@ -7,7 +7,7 @@ fails is reported with the schema's own path and message and never half-imported
 
 import json
 
-from dateline.ingest.formats.base import Format, ImportFailure, Item
+from dateline.ingest.formats.base import IMPORT_FAILURES, Format, ImportFailure, Item
 from dateline.syndication.ninjs import NinjsError, story_from_ninjs, validate_ninjs
 
 SOURCE = "ninjs"
@@ -31,7 +31,7 @@ class NinjsFormat(Format):
         try:
             version = validate_ninjs(entry)
             story = story_from_ninjs(entry, source=SOURCE, version=version, load_image=self.options.get("load_image"))
-        except (NinjsError, ImportFailure) as exc:
+        except (NinjsError, *IMPORT_FAILURES) as exc:
             return Item(source=source, ref=ref, error=str(exc))
         return Item(source=source, ref=ref, story=story)
 

@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 
 from dateline.ingest.formats.base import Format, ImportFailure, Item
-from dateline.ingest.html_blocks import normalise_credit, split_credit
+from dateline.newsroom.html_blocks import normalise_credit, split_credit
 from dateline.newsroom.story import Story, paragraph_html
 
 SOCIAL_WORDS = {"youtube", "facebook", "twitter", "x", "instagram", "linkedin", "whatsapp", "telegram", "tiktok"}

@@ -23,9 +23,9 @@ from django.utils.text import slugify
 from lxml import etree
 
 from dateline.ingest.formats.base import MAX_SOURCE_BYTES, Format, ImportFailure, Item, strip_xml_control_chars
-from dateline.ingest.html_blocks import blocks_from_html
 from dateline.ingest.wordpress import content_html
 from dateline.newsroom.addresses import split_url
+from dateline.newsroom.html_blocks import blocks_from_html
 from dateline.newsroom.models import SectionPage
 from dateline.newsroom.story import Story, StoryImage
 

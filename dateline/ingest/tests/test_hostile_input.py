@@ -10,8 +10,8 @@ from django.core.management import call_command
 
 from dateline.ingest.formats import get_format
 from dateline.ingest.formats.base import MAX_SOURCE_BYTES, ImportFailure
-from dateline.ingest.html_blocks import blocks_from_html, sanitize_html
 from dateline.ingest.tests.test_feed import FIXTURES
+from dateline.newsroom.html_blocks import blocks_from_html, sanitize_html
 from dateline.search.query import parse_query
 
 FORMATS = ["text", "html", "ninjs", "feed", "wxr"]

@@ -9,8 +9,8 @@ from django.core.management import CommandError, call_command
 from PIL import Image as PILImage
 
 from dateline.ingest.formats.html import HtmlFormat
-from dateline.ingest.html_blocks import blocks_from_html, sanitize_html
 from dateline.ingest.tests.test_fetch import serve
+from dateline.newsroom.html_blocks import blocks_from_html, sanitize_html
 from dateline.newsroom.models import ArticlePage
 from dateline.newsroom.story import StoryImage
 

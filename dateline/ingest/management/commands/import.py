@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from dateline.ingest.bulk import BATCH, write_items
 from dateline.ingest.formats import FORMAT_MODULES, get_format
-from dateline.ingest.formats.base import ImportFailure, Item
+from dateline.ingest.formats.base import IMPORT_FAILURES, Item
 from dateline.ingest.writer import ImportReport
 
 BAR_WIDTH = 30
@@ -75,7 +75,7 @@ class Command(BaseCommand):
     def items_of(self, importer, source):
         try:
             yield from importer.items(source)
-        except ImportFailure as exc:
+        except IMPORT_FAILURES as exc:
             yield Item(source=source, ref="", error=str(exc))
 
     def progress(self, total, report, final=False):

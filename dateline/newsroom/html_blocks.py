@@ -53,6 +53,10 @@ TRAILING_CREDIT = re.compile(
 )
 
 
+class UnreadableHTML(ValueError):
+    """HTML that cannot be parsed at all; the message says why (importers report it as the item's failure)."""
+
+
 def parse_html(markup):
     """BeautifulSoup's tree of untrusted HTML (str or bytes), without control characters or marked sections."""
     markup = strip_control_chars(markup or "")
@@ -61,9 +65,7 @@ def parse_html(markup):
     try:
         return BeautifulSoup(markup, "html.parser")
     except ParserRejectedMarkup as exc:
-        from dateline.ingest.formats.base import ImportFailure
-
-        raise ImportFailure(f"the HTML could not be parsed: {str(exc).splitlines()[-1].strip()}") from None
+        raise UnreadableHTML(f"the HTML could not be parsed: {str(exc).splitlines()[-1].strip()}") from None
 
 
 def sanitize_html(html):
