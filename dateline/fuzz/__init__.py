@@ -12,6 +12,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"  # inputs that once crashed 
 
 # The packages whose branches guide the fuzzer.
 INSTRUMENTED = ["dateline.ingest", "dateline.search.query", "dateline.syndication.ninjs", "dateline.newsroom.embeds"]
+INSTRUMENTED += ["dateline.newsroom.html_blocks"]
 INSTRUMENTED += ["bs4", "feedparser", "defusedxml", "jsonschema", "html5lib"]
 TARGETS = ["sanitiser", "text", "html", "feed", "ninjs", "wxr", "search_query"]
 
