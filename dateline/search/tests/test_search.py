@@ -203,3 +203,10 @@ def test_background_index_task_indexes_topic_and_author_names(make_story):
     page = make_story("Story without the name", topics=("Cricket",))
     assert index_story.call(page.pk) == "indexed"
     assert [item.pk for item in search_query.search("cricket").items] == [page.pk]
+
+
+def test_query_terms_are_lower_cased_as_the_index_is():
+    parsed = search_query.parse_query('İstanbul "İzmir PORT" <b>ÀB</b>')
+    # "İ".lower() is "i" and a combining dot above: the term keeps it, as the indexed text's lower-casing does.
+    assert parsed.terms == ["i\u0307stanbul", "i\u0307zmir", "port", "b", "àb"]
+    assert parsed.phrases == ["i\u0307zmir port"]
