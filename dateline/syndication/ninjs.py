@@ -102,15 +102,21 @@ def _validator(version, folder):
     return validator_for(schema)(schema, registry=registry)
 
 
+def as_list(value):
+    return value if isinstance(value, list) else []
+
+
 def detect_version(data):
     """The ninjs version a document declares (`$schema`, `standard`) or, failing that, its structure shows."""
     standard = data.get("standard") or data.get("$standard") or {}
+    if not isinstance(standard, dict):
+        standard = {}  # not ninjs's shape: the schema check that follows says what is wrong
     declared = " ".join(str(value) for value in (data.get("$schema"), standard.get("schema")) if value)
     if match := re.search(r"ninjs-schema_(\d+)\.", declared):
         return schema_version(match.group(1))
     if standard.get("version"):
         return schema_version(standard["version"])
-    texts = [entry for key in ("headlines", "bodies", "descriptions") for entry in data.get(key) or []]
+    texts = [entry for key in ("headlines", "bodies", "descriptions") for entry in as_list(data.get(key))]
     camel = set(CAMEL_CASE.values())
     if camel & set(data) or any(isinstance(entry, dict) and "contentType" in entry for entry in texts):
         return VERSIONS["3"]
