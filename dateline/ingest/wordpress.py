@@ -17,7 +17,8 @@ DROPPED_WITH_CONTENT = {"gallery", "playlist", "audio", "video", "contact-form",
 DROPPED_WITH_CONTENT |= {"wpforms", "gravityform", "instagram-feed", "custom-facebook-feed", "ad", "adsense"}
 
 SHORTCODE_NAME = r"[a-z][a-z0-9_-]*"
-ENCLOSING = re.compile(rf"\[(?P<name>{SHORTCODE_NAME})(?P<attrs>(?:\s[^\]]*)?)\](?P<body>.*?)\[/(?P=name)\]", re.S)
+# An opening [name attrs] or closing [/name] tag of a shortcode that may enclose content.
+SHORTCODE_TAG = re.compile(rf"\[(?P<close>/)?(?P<name>{SHORTCODE_NAME})(?P<attrs>(?:\s[^\]]*)?)\]")
 # A bare [name …] with attributes, or a name WordPress plugins are known for; "[sic]" or "[1]" is ordinary text.
 SELF_CLOSING = re.compile(rf"\[(?P<name>{SHORTCODE_NAME})(?P<attrs>\s[^\]]*=[^\]]*|\s*/)?\]")
 ATTRIBUTE = re.compile(r'(\w+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|(\S+))')
@@ -45,20 +46,48 @@ def content_html(content):
 
 
 def expand_shortcodes(content):
-    previous = None
-    while previous != content:  # enclosing shortcodes may nest: [caption] inside [pullquote]
-        previous = content
-        content = ENCLOSING.sub(enclosing_shortcode, content)
+    content = expand_enclosing(content)
     content = URL_SHORTCODE.sub(lambda match: embed_html(html.unescape(match["url"])), content)
     return SELF_CLOSING.sub(self_closing_shortcode, content)
+
+
+def expand_enclosing(content):
+    """[name …]body[/name] rewritten, innermost first ([caption] inside [pullquote]), in one pass over the text:
+    a closing tag pairs with the nearest opening tag of its name before it, and an opening tag never closed stays
+    as text. Linear in the text's length, however many tags are left open."""
+    out = []  # the rewritten text so far, in pieces
+    opened = []  # (opening tag, its index in `out`) of the tags still open, innermost last
+    depths = {}  # name → the depths in `opened` of its open tags
+    position = 0
+    for tag in SHORTCODE_TAG.finditer(content):
+        out.append(content[position : tag.start()])
+        position = tag.end()
+        name = tag["name"]
+        if not tag["close"]:
+            depths.setdefault(name, []).append(len(opened))
+            opened.append((tag, len(out)))
+            out.append(tag[0])
+        elif depths.get(name):
+            depth = depths[name][-1]
+            while len(opened) > depth + 1:  # tags opened inside this one and never closed stay as they are: text
+                depths[opened.pop()[0]["name"]].pop()
+            start, index = opened.pop()
+            depths[name].pop()
+            body = "".join(out[index + 1 :])
+            del out[index:]
+            out.append(enclosing_shortcode(name, start["attrs"], body))
+        else:
+            out.append(tag[0])  # a closing tag with nothing to close
+    out.append(content[position:])
+    return "".join(out)
 
 
 def attributes(text):
     return {name.lower(): next(v for v in values if v is not None) for name, *values in ATTRIBUTE.findall(text or "")}
 
 
-def enclosing_shortcode(match):
-    name, body, attrs = match["name"], match["body"], attributes(match["attrs"])
+def enclosing_shortcode(name, attrs, body):
+    attrs = attributes(attrs)
     if name in ("caption", "wp_caption"):
         return caption_figure(body, attrs)
     if name == "embed":

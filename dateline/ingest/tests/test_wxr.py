@@ -145,3 +145,14 @@ def test_uploads_paths_cannot_climb_out(newsroom, uploads):
 def test_autop_and_unknown_shortcodes():
     html = content_html('One\nline.\n\nTwo [unknown-plugin id="3"] words.\n\n[note]Kept words[/note]')
     assert html == "<p>One<br>\nline.</p>\n<p>Two  words.</p>\n<p>Kept words</p>"
+
+
+def test_shortcodes_pair_with_the_nearest_opening_tag_and_unclosed_ones_stay_text():
+    from dateline.ingest.wordpress import expand_enclosing
+
+    nested = '[pullquote][caption id="1"]<img src="a.jpg"> Words[/caption][/pullquote]'
+    assert expand_enclosing(nested).strip() == '<figure><img src="a.jpg"><figcaption>Words</figcaption></figure>'
+    assert expand_enclosing("[a][b]x[/a][/b]") == "[b]x[/b]"  # [b] opened inside [a] and never closed there
+    assert expand_enclosing("[x][y]z[/x] [/y] [sic]") == "[y]z [/y] [sic]"
+    assert expand_enclosing("[a]" * 1000 + "x" + "[/a]" * 1000) == "x"
+    assert expand_enclosing("[caption]" * 1000) == "[caption]" * 1000
