@@ -54,7 +54,7 @@ def strip_control_chars_from_field(value):
 
 class ControlCharactersMiddleware:
     """Every form posted to the site arrives without control characters, whichever form or field it is: stories,
-    sections, topics, authors, images, snippets, settings, users."""
+    sections, topics, authors, images, snippets, settings, users; so do query parameters (API filters, search)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -66,4 +66,12 @@ class ControlCharactersMiddleware:
                 cleaned.setlist(key, [strip_control_chars_from_field(value) for value in values])
             cleaned._mutable = False
             request.POST = cleaned
+        if request.GET and any(
+            strip_control_chars(value) != value for _, values in request.GET.lists() for value in values
+        ):
+            cleaned = request.GET.copy()
+            for key, values in request.GET.lists():
+                cleaned.setlist(key, [strip_control_chars(value) for value in values])
+            cleaned._mutable = False
+            request.GET = cleaned
         return self.get_response(request)

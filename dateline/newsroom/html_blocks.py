@@ -68,6 +68,17 @@ def parse_html(markup):
         raise UnreadableHTML(f"the HTML could not be parsed: {str(exc).splitlines()[-1].strip()}") from None
 
 
+def plain_text(html):
+    """The words of untrusted HTML, entities decoded, whitespace collapsed."""
+    return " ".join(parse_html(html).get_text(" ").split())
+
+
+def without_marked_sections(text):
+    """Text without `<![…` marked-section markup (as `parse_html` reads it): Python's own HTML parser, behind
+    Django's strip_tags, raises on some of it."""
+    return MARKED_SECTION.sub(lambda match: match[1] or "", text or "")
+
+
 def sanitize_html(html):
     """HTML kept to simple, inert article markup: no scripts, event handlers, styles or javascript:/data: URLs."""
     return nh3.clean(

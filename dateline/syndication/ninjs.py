@@ -33,7 +33,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from dateline.newsroom.addresses import split_url
-from dateline.newsroom.html_blocks import blocks_from_html
+from dateline.newsroom.html_blocks import blocks_from_html, without_marked_sections
 from dateline.newsroom.story import Story, paragraph_html
 
 # The newest schema of each major version that the shared schema folder holds.
@@ -448,7 +448,7 @@ def story_from_ninjs(data, *, source="ninjs", version=None, load_image=None):
 
 
 def _plain(value):
-    return " ".join(strip_tags(value or "").split())
+    return " ".join(strip_tags(without_marked_sections(value or "")).split())
 
 
 def _pick_text(entries, roles, html=False):

@@ -26,7 +26,7 @@ from dateline.ingest.formats.base import (
     strip_xml_control_chars,
 )
 from dateline.ingest.writer import ImportReport, write_item
-from dateline.newsroom.html_blocks import blocks_from_html, parse_html, split_credit
+from dateline.newsroom.html_blocks import blocks_from_html, plain_text, split_credit
 from dateline.newsroom.story import Story
 
 ATOM, MEDIA = "http://www.w3.org/2005/Atom", "http://search.yahoo.com/mrss/"
@@ -207,10 +207,6 @@ def entry_time(entry, name):
     # dict.get: feedparser's own get() answers "updated" with the published time when there is none.
     parsed = dict.get(entry, f"{name}_parsed")
     return datetime(*parsed[:6], tzinfo=UTC) if parsed else None
-
-
-def plain_text(html):
-    return " ".join(parse_html(html).get_text(" ").split())
 
 
 def shorten(text, limit):

@@ -25,7 +25,7 @@ from lxml import etree
 from dateline.ingest.formats.base import MAX_SOURCE_BYTES, Format, ImportFailure, Item, strip_xml_control_chars
 from dateline.ingest.wordpress import content_html
 from dateline.newsroom.addresses import split_url
-from dateline.newsroom.html_blocks import blocks_from_html
+from dateline.newsroom.html_blocks import blocks_from_html, without_marked_sections
 from dateline.newsroom.models import SectionPage
 from dateline.newsroom.story import Story, StoryImage
 
@@ -133,7 +133,9 @@ class Export:
         draft = self.text(post, "wp:status") != "publish"
         story = Story(
             headline=" ".join(html.unescape(self.text(post, "title")).split()) or "(untitled)",
-            standfirst=" ".join(html.unescape(strip_tags(self.text(post, "excerpt:encoded"))).split()),
+            standfirst=" ".join(
+                html.unescape(strip_tags(without_marked_sections(self.text(post, "excerpt:encoded")))).split()
+            ),
             slug=slugify(unquote(self.text(post, "wp:post_name")), allow_unicode=True)[:80],
             source=self.source,
             source_id=self.text(post, "guid") or self.text(post, "wp:post_id"),
@@ -179,7 +181,9 @@ class Export:
         attachment = self.attachments.get(thumbnail)
         if attachment is None:
             return
-        story.lead_image_caption = " ".join(strip_tags(self.text(attachment, "excerpt:encoded")).split())
+        story.lead_image_caption = " ".join(
+            strip_tags(without_marked_sections(self.text(attachment, "excerpt:encoded"))).split()
+        )
         picture = self.picture(self.attached_file(attachment))
         if picture is not None:
             picture.title = self.text(attachment, "title")

@@ -303,3 +303,11 @@ def test_ninjs_defaults_to_2_2_and_refuses_unknown_versions(client, stories):
     response = client.get(f"/api/ninjs/stories/{stories['world'].pk}/?version=9")
     assert response.status_code == 400
     assert "unsupported ninjs version" in response.json()["version"]
+
+
+def test_query_parameters_lose_the_control_characters(client, make_story):
+    story = make_story("Filtered by topic", topics=("Floods",))
+    topic = story.topics[0]
+    response = client.get("/api/stories/", {"topic": f"\x00{topic.slug}\x07"})
+    assert response.status_code == 200
+    assert [item["id"] for item in response.json()["results"]] == [story.pk]
