@@ -162,7 +162,7 @@ def for_this_process():
     return _process["copies"]
 
 
-def reset(**kwargs):
+def reset():
     """Forget this process's copies and stop their listener (the cache's settings changed)."""
     copies = _process["copies"]
     _process.update(owner=None, copies=None)

@@ -59,9 +59,7 @@ class UnreadableHTML(ValueError):
 
 def parse_html(markup):
     """BeautifulSoup's tree of untrusted HTML (str or bytes), without control characters or marked sections."""
-    markup = strip_control_chars(markup or "")
-    pattern = MARKED_SECTION_BYTES if isinstance(markup, bytes) else MARKED_SECTION
-    markup = pattern.sub(lambda match: match[1] or markup[:0], markup)
+    markup = without_marked_sections(strip_control_chars(markup or ""))
     try:
         return BeautifulSoup(markup, "html.parser")
     except ParserRejectedMarkup as exc:
@@ -74,9 +72,11 @@ def plain_text(html):
 
 
 def without_marked_sections(text):
-    """Text without `<![…` marked-section markup (as `parse_html` reads it): Python's own HTML parser, behind
-    Django's strip_tags, raises on some of it."""
-    return MARKED_SECTION.sub(lambda match: match[1] or "", text or "")
+    """Text (str or bytes) without `<![…` marked-section markup: Python's own HTML parser, behind BeautifulSoup
+    and Django's strip_tags, raises on some of it."""
+    text = text or ""
+    pattern = MARKED_SECTION_BYTES if isinstance(text, bytes) else MARKED_SECTION
+    return pattern.sub(lambda match: match[1] or text[:0], text)
 
 
 def sanitize_html(html):
