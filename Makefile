@@ -53,6 +53,8 @@ run: demo
 # docs/performance.md, "Delivery"; static files hashed and compressed by collectstatic, served by WhiteNoise.
 # FRONT_CACHE=varnish: Varnish with deploy/varnish/dateline.vcl answers on HOST:PORT, the app server listens behind
 # it on 127.0.0.1:APP_PORT, and the application purges Varnish by content tag on every change (VARNISH_URL).
+# FRONT_CACHE=nginx: nginx with deploy/nginx/dateline.conf does the same from a cache on disk (NGINX_CACHE_DIR),
+# whose files the application deletes by content tag; faster than Varnish on the same machine (docs/performance.md).
 # More than one worker shares the page cache only through Redis: REDIS_URL is required then (or PAGE_CACHE=false).
 # ACCESS_LOG=1 writes the app server's access log to stdout (off by default: Varnish has varnishncsa).
 WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
@@ -61,6 +63,7 @@ WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
 TASKS_BACKEND ?= django_tasks_db.DatabaseBackend
 SERVE_ENV := STATIC_MANIFEST=true TASKS_BACKEND=$(TASKS_BACKEND)
 FRONT_CACHE ?=
+NGINX_CACHE_DIR ?= $(CURDIR)/var/front-cache
 APP_PORT ?= $(shell echo $$(( $(PORT) + 1 )))
 ACCESS_LOG ?=
 PURGE_HOST = $(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST))
@@ -85,12 +88,19 @@ ifeq ($(FRONT_CACHE),varnish)
 	VARNISH_URL=http://$(PURGE_HOST):$(PORT)/ $(TASK_WORKER) & \
 	VARNISH_URL=http://$(PURGE_HOST):$(PORT)/ $(APP_SERVER) --host 127.0.0.1 --port $(APP_PORT) & \
 	$(BIN)/python -m dateline.delivery.varnishd --listen $(HOST):$(PORT) --backend 127.0.0.1:$(APP_PORT)
+else ifeq ($(FRONT_CACHE),nginx)
+	@echo "make serve: nginx on $(HOST):$(PORT) in front of granian on 127.0.0.1:$(APP_PORT)"
+	@trap 'kill 0' EXIT INT TERM; \
+	NGINX_CACHE_DIR=$(NGINX_CACHE_DIR) $(TASK_WORKER) & \
+	NGINX_CACHE_DIR=$(NGINX_CACHE_DIR) $(APP_SERVER) --host 127.0.0.1 --port $(APP_PORT) & \
+	$(BIN)/python -m dateline.delivery.nginxd --listen $(HOST):$(PORT) --backend 127.0.0.1:$(APP_PORT) \
+		--cache-dir $(NGINX_CACHE_DIR)
 else ifeq ($(FRONT_CACHE),)
 	@trap 'kill 0' EXIT INT TERM; \
 	$(TASK_WORKER) & \
 	$(APP_SERVER) --host $(HOST) --port $(PORT)
 else
-	@echo "make serve: FRONT_CACHE=$(FRONT_CACHE) is not known; use FRONT_CACHE=varnish or leave it empty" >&2; exit 2
+	@echo "make serve: FRONT_CACHE=$(FRONT_CACHE) is not known; use FRONT_CACHE=nginx or varnish, or leave it empty" >&2; exit 2
 endif
 
 # Lighthouse (mobile and desktop) on the reader pages of the demo newsroom served as in production.
@@ -161,8 +171,9 @@ bench-archive: install
 		if [ "$$database" = postgresql ]; then psql "$(BENCH_PG)/postgres" -q -c "DROP DATABASE $$db"; fi; \
 	done; done
 
-# Page delivery: make serve FRONT_CACHE=varnish on copies of the PostgreSQL archives dateline_bench_<size> (made
-# by generate_stories), measured with wrk against nginx serving the same bytes from a file (docs/performance.md).
+# Page delivery: make serve FRONT_CACHE=nginx, and Varnish beside it, on copies of the PostgreSQL archives
+# dateline_bench_<size> (made by generate_stories), measured with wrk against nginx serving the same bytes from a
+# file (docs/performance.md).
 BENCH_DELIVERY_SIZES ?= 10000 100000
 bench-delivery: install
 	$(BENCH_ENV) $(BIN)/python -m dateline.delivery.bench --sizes $(BENCH_DELIVERY_SIZES) --pg $(BENCH_PG)

@@ -340,6 +340,11 @@ if env_str("VARNISH_URL"):
         "LOCATION": env_str("VARNISH_URL"),
         "SOFT": env_bool("VARNISH_SOFT_PURGE", False),  # keep serving the old copy while Varnish refetches
     }
+if env_str("NGINX_CACHE_DIR"):  # an nginx front cache on this machine (deploy/nginx/dateline.conf)
+    DATELINE_PURGE_BACKENDS["nginx"] = {
+        "BACKEND": "dateline.delivery.backends.nginx.NginxBackend",
+        "LOCATION": env_str("NGINX_CACHE_DIR"),
+    }
 
 # The headless API (/api/, dateline/syndication/api) and partner webhooks (dateline/syndication/webhooks).
 REST_FRAMEWORK = {

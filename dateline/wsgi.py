@@ -1,5 +1,6 @@
 """WSGI entry point for production app servers: Django, with page-cache hits answered before its handler
-(`dateline.delivery.hits`)."""
+(`dateline.delivery.hits`), and the tags of what an nginx front cache stores recorded for its purges
+(`dateline.delivery.front_keys`)."""
 
 import os
 import sys
@@ -17,6 +18,7 @@ except Exception as exc:
         sys.exit(f"dateline: configuration error: {exc}")
     raise
 
-from dateline.delivery.hits import PageCacheHits  # noqa: E402 (after Django is set up)
+from dateline.delivery.front_keys import FrontCacheKeys  # noqa: E402 (after Django is set up)
+from dateline.delivery.hits import PageCacheHits  # noqa: E402
 
-application = PageCacheHits(django_application)
+application = FrontCacheKeys(PageCacheHits(django_application))

@@ -1,23 +1,25 @@
 """Page delivery benchmark: `make bench-delivery` (see docs/performance.md, "Delivery").
 
 For each archive size it copies the PostgreSQL archive `dateline_bench_<size>` (made by `generate_stories`) with
-CREATE DATABASE … TEMPLATE, starts `make serve FRONT_CACHE=varnish` on 127.0.0.1 (granian with production
-settings and the page cache on Redis, its task worker, Varnish in front), starts nginx on its own loopback port
-serving the very same bytes from files with the same response headers as the application's, and measures with
-`wrk -t2 -c32` (keep-alive connections everywhere) an article, the home page, a section and a topic page:
+CREATE DATABASE … TEMPLATE, starts `make serve FRONT_CACHE=nginx` on 127.0.0.1 (granian with production
+settings and the page cache on Redis, its task worker, the nginx front cache) and Varnish with the shipped VCL in
+front of the same app server (the application purges both), starts nginx on its own loopback port serving the
+very same bytes from files with the same response headers as the application's, and measures with `wrk -t2 -c32`
+(keep-alive connections everywhere) an article, the home page, a section and a topic page:
 
 * nginx            the page's bytes from a file (the reference: every other figure is also given as its ratio)
+* front hit        through the nginx front cache
 * varnish hit      through Varnish
 * app-cache hit    straight to the app server, answered from the application's page cache (Redis)
 * miss             straight to the app server, every request with its own query string (a wrk Lua script), so
                    every one is a cache miss: routed, rendered, tagged and stored
 
-Hit measurements alternate between nginx, Varnish and the application over several rounds; the median round is
-reported (the machine is shared and noisy: compare ratios). Then: queries per page on a miss, renders when 200
-clients ask at once for a just-invalidated article (through Varnish, and straight to the app server; counted
-server-side by the page cache's build counter in Redis), and the time from publishing a story until it is on the
-home page through Varnish: published as the newsroom does, its background work (the Varnish purge first) queued
-for the task worker that `make serve` runs.
+Hit measurements alternate between nginx, the front caches and the application over several rounds; the median
+round is reported (the machine is shared and noisy: compare ratios). Then: queries per page on a miss, renders
+when 200 clients ask at once for a just-invalidated article (through each front cache, and straight to the app
+server; counted server-side by the page cache's build counter in Redis), and the time from publishing a story
+until it is on the home page through each front cache: published as the newsroom does, its background work
+queued for the task worker that `make serve` runs.
 """
 
 import argparse
@@ -34,6 +36,8 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+
+from dateline.delivery.varnishd import Varnish
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = "redis://127.0.0.1:6379/11"
@@ -265,19 +269,19 @@ def renders_for_simultaneous(story, url):
     fetch(url)
     settle()
     before = builds()
-    purge({f"story:{story.pk}"})  # the application's cache and Varnish, as a change to the story does
+    purge({f"story:{story.pk}"})  # the application's cache and the front caches, as a change to the story does
     statuses = simultaneous(url)
     return builds() - before, statuses
 
 
 def publish_to_visible(front, section_slug, topic_name):
-    """Seconds from the start of a publication until the home page through Varnish shows the new story."""
+    """Seconds from the start of a publication until the home page through this front cache shows the new story."""
     from django.utils import timezone
 
     from dateline.newsroom.story import Story, page_from_story, paragraph_html
 
     headline = f"Benchmark breaking story {os.getpid()}-{time.time_ns()}"
-    fetch(front + "/")  # the home page is cached in Varnish
+    fetch(front + "/")  # the home page is cached in the front cache
     seen = {}
     start = threading.Event()
 
@@ -320,6 +324,7 @@ def measure_size(size, seconds, rounds):
 
     django.setup()
     front = os.environ["BENCH_FRONT"]
+    varnish = os.environ["BENCH_VARNISH"]
     app = os.environ["BENCH_APP"]
     host = front.split("://", 1)[1]
     paths, story, topic = choose_pages()
@@ -337,10 +342,12 @@ def measure_size(size, seconds, rounds):
         table = {}
         for name, path in paths.items():
             fetch(app + path)  # stored in the application's cache
-            runs = {"nginx": [], "varnish": [], "app": []}
+            fetch(varnish + path)
+            runs = {"nginx": [], "front": [], "varnish": [], "app": []}
             for _ in range(rounds):
                 runs["nginx"].append(wrk(nginx.url(name), seconds))
-                runs["varnish"].append(wrk(front + path, seconds))
+                runs["front"].append(wrk(front + path, seconds))
+                runs["varnish"].append(wrk(varnish + path, seconds))
                 runs["app"].append(wrk(app + path, seconds))
             row = {mode: median_run(mode_runs) for mode, mode_runs in runs.items()}
             row["miss"] = wrk(app + path, seconds, script=str(miss_script))
@@ -349,17 +356,14 @@ def measure_size(size, seconds, rounds):
             print(f"  {size}: {name} done", file=sys.stderr, flush=True)
         results["table"] = table
         results["queries"] = queries_per_miss(paths, host)
-        front_renders, front_statuses = renders_for_simultaneous(story, front + paths["article"])
-        app_renders, app_statuses = renders_for_simultaneous(story, app + paths["article"])
-        results["simultaneous"] = {
-            "varnish": {"renders": front_renders, "ok": front_statuses.count(200), "clients": len(front_statuses)},
-            "app": {"renders": app_renders, "ok": app_statuses.count(200), "clients": len(app_statuses)},
+        results["simultaneous"] = {}
+        for where, base in (("nginx front cache", front), ("Varnish", varnish), ("app", app)):
+            renders, statuses = renders_for_simultaneous(story, base + paths["article"])
+            results["simultaneous"][where] = {"renders": renders, "ok": statuses.count(200), "clients": len(statuses)}
+        results["publish"] = {
+            where: [publish_to_visible(base, story.section.slug, topic.name) for _ in range(3)]
+            for where, base in (("the nginx front cache", front), ("Varnish", varnish))
         }
-        results["publish"] = [
-            publish_to_visible(front, story.section.slug, topic.name),
-            publish_to_visible(front, story.section.slug, topic.name),
-            publish_to_visible(front, story.section.slug, topic.name),
-        ]
     finally:
         nginx.stop()
         miss_script.unlink()
@@ -412,11 +416,17 @@ def server_env(database_url, prefix, **extra):
 def run_size(size, pg, seconds, rounds, workers):
     database = copy_archive(pg, size)
     port = free_port(pair=True)
+    varnish = Varnish(f"127.0.0.1:{free_port()}", f"127.0.0.1:{port + 1}")
+    cache_dir = tempfile.mkdtemp(prefix="dateline-bench-front-cache-")
     prefix = f"delivery-bench-{size}-{os.getpid()}"
     env = server_env(
-        f"{pg}/{database}", prefix, SITE_URL=f"http://127.0.0.1:{port}", VARNISH_URL=f"http://127.0.0.1:{port}/"
+        f"{pg}/{database}",
+        prefix,
+        SITE_URL=f"http://127.0.0.1:{port}",
+        VARNISH_URL=varnish.url + "/",
+        NGINX_CACHE_DIR=cache_dir,
     )
-    make_args = ["make", "-s", "serve", "FRONT_CACHE=varnish", "HOST=127.0.0.1", f"PORT={port}", f"APP_PORT={port + 1}"]
+    make_args = ["make", "-s", "serve", "FRONT_CACHE=nginx", "HOST=127.0.0.1", f"PORT={port}", f"APP_PORT={port + 1}"]
     if workers:
         make_args.append(f"WORKERS={workers}")
     log = open(ROOT / "var" / f"bench-delivery-{size}.log", "wb")  # noqa: SIM115 (closed below)
@@ -426,7 +436,9 @@ def run_size(size, pg, seconds, rounds, workers):
     try:
         wait_for(f"http://127.0.0.1:{port}/", process=server)
         wait_for(f"http://127.0.0.1:{port + 1}/", process=server)
+        varnish.start()
         env["BENCH_FRONT"] = f"http://127.0.0.1:{port}"
+        env["BENCH_VARNISH"] = varnish.url
         env["BENCH_APP"] = f"http://127.0.0.1:{port + 1}"
         env["DJANGO_SETTINGS_MODULE"] = "dateline.settings"
         env["STATIC_MANIFEST"] = "true"
@@ -453,6 +465,7 @@ def run_size(size, pg, seconds, rounds, workers):
             raise SystemExit(f"bench-delivery: measuring {size} failed")
         return json.loads(out.stdout.strip().splitlines()[-1])
     finally:
+        varnish.stop()
         os.killpg(server.pid, signal.SIGTERM)
         try:
             server.wait(timeout=20)
@@ -460,7 +473,16 @@ def run_size(size, pg, seconds, rounds, workers):
             os.killpg(server.pid, signal.SIGKILL)
         log.close()
         clear_redis(prefix)
+        shutil.rmtree(cache_dir, ignore_errors=True)
         psql(pg, f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+
+
+MODE_LABELS = {
+    "front": "nginx front-cache hit",
+    "varnish": "Varnish hit",
+    "app": "app-cache hit",
+    "miss": "miss (render)",
+}
 
 
 def fmt_ms(value):
@@ -476,12 +498,12 @@ def report(all_results):
         print("|---|---:|---|---:|---:|---:|---:|")
         for name, row in results["table"].items():
             reference = row["nginx"]["rps"]
-            for mode in ("nginx", "varnish", "app", "miss"):
+            for mode in ("nginx", "front", "varnish", "app", "miss"):
                 run = row[mode]
                 ratio = run["rps"] / reference
                 share = f"{ratio:.0%}" if ratio >= 0.01 else f"1/{1 / ratio:.0f}"
                 bad = f" ({run['non2xx']} non-2xx)" if run["non2xx"] else ""
-                label = {"app": "app-cache hit", "varnish": "Varnish hit", "miss": "miss (render)"}.get(mode, mode)
+                label = MODE_LABELS.get(mode, mode)
                 print(
                     f"| {name} | {results['bytes'][name]:,} | {label}{bad} | {run['rps']:,.0f} | "
                     f"{fmt_ms(run['p50'])} | {fmt_ms(run['p99'])} | {share} |"
@@ -493,13 +515,15 @@ def report(all_results):
                 f"200 simultaneous requests for the just-invalidated article ({where}): "
                 f"{outcome['renders']} render(s), {outcome['ok']}/{outcome['clients']} answered 200"
             )
-        visible = [run["visible_s"] for run in results["publish"]]
-        calls = [run["publish_call_s"] for run in results["publish"]]
-        print(
-            "Publish → on the home page through Varnish: "
-            + ", ".join("never" if v is None else f"{v * 1000:.0f} ms" for v in visible)
-            + f" (the publishing call itself: {', '.join(f'{c * 1000:.0f} ms' for c in calls)})\n"
-        )
+        for where, runs in results["publish"].items():
+            visible = [run["visible_s"] for run in runs]
+            calls = [run["publish_call_s"] for run in runs]
+            print(
+                f"Publish → on the home page through {where}: "
+                + ", ".join("never" if v is None else f"{v * 1000:.0f} ms" for v in visible)
+                + f" (the publishing call itself: {', '.join(f'{c * 1000:.0f} ms' for c in calls)})"
+            )
+        print()
     if len(all_results) > 1:
         first, last = all_results[0], all_results[-1]
         print(f"Misses at {last['size']:,} against {first['size']:,} stories (req/s, ratio):")

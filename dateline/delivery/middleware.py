@@ -58,7 +58,12 @@ def is_storable(request, response):
     return not (user is not None and user.is_authenticated)
 
 
-def cache_control(status):
+def cache_control(status, stale=False):
+    if stale:
+        # An old copy, served while the page is rebuilt or the database is away: a front cache keeps it a
+        # second, not as if it were new (the rebuild it is waiting for has nothing to purge).
+        stale_seconds = conf.get("DATELINE_PAGE_CACHE_STALE_SECONDS")
+        return f"public, max-age=0, s-maxage=1, stale-while-revalidate={stale_seconds}, stale-if-error={stale_seconds}"
     if status == 404:
         seconds = conf.get("DATELINE_PAGE_CACHE_404_SECONDS")
         return f"public, max-age={seconds}, s-maxage={seconds}"
@@ -90,7 +95,7 @@ def answer(entry, state, if_none_match=None):
     (security headers included) and the cache's own, or 304 when the client's copy is current. Shared by
     `respond` and the WSGI hit path (`dateline.delivery.hits`), so both answer alike."""
     extra = [
-        ("Cache-Control", cache_control(entry.status)),
+        ("Cache-Control", cache_control(entry.status, stale=state == "STALE")),
         ("ETag", entry.etag),
         ("Age", str(max(0, int(time.time() - entry.created)))),
         ("X-Cache", state),

@@ -1,7 +1,8 @@
 """Coverage-guided fuzzing (atheris, libFuzzer) of everything that parses untrusted input.
 
 One module per target; each has `SEEDS` (fixture files that start its corpus), `ALLOWED` (the exceptions that are
-the parser's clear refusal of bad input) and `test_one_input(data)`. Anything else raised is a crash.
+the parser's clear refusal of bad input) and `test_one_input(data)`, and may set `MAX_LEN` (the largest input
+libFuzzer makes for it, unless -max_len says otherwise). Anything else raised is a crash.
 `python -m dateline.fuzz.run TARGET [libFuzzer options]` runs one; `make fuzz` runs them all for 1,000,000 inputs.
 """
 

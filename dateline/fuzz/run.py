@@ -50,6 +50,8 @@ def main(argv):
             (crashes / f"{name}-{hashlib.sha256(data).hexdigest()}").write_bytes(data)
             raise
 
+    if getattr(target, "MAX_LEN", None) and not any(option.startswith("-max_len=") for option in options):
+        options = [f"-max_len={target.MAX_LEN}", *options]
     args = [argv[0], *options, f"-artifact_prefix={crashes}/{name}-", str(corpus), *regressions]
     atheris.Setup(args, one_input)
     atheris.Fuzz()

@@ -61,7 +61,9 @@ def test_stale_copy_is_served_while_another_request_rebuilds(client, make_story,
     story = make_story()
     key = store.page_key(client.get(story.url).wsgi_request)
     assert store.lock(key)  # someone else is rebuilding it
-    assert client.get(story.url)["X-Cache"] == "STALE"
+    stale = client.get(story.url)
+    assert stale["X-Cache"] == "STALE"
+    assert "s-maxage=1," in stale["Cache-Control"]  # a front cache must not keep the old copy as if it were new
     store.unlock(key)
     assert client.get(story.url)["X-Cache"] == "MISS"
 

@@ -1,60 +1,13 @@
 """Varnish with the shipped VCL in front of a real app server: hits, exact purges by tag, and bypass."""
 
 import shutil
-import socket
-import threading
-import urllib.error
 import urllib.request
 
 import pytest
-from django.db import connection
 
 from dateline.conftest import require
+from dateline.delivery.tests.fronts import SPORT, CountingApp, free_port, get
 from dateline.delivery.varnishd import Varnish, vcl_for
-
-SPORT = {"section": "sport", "topics": ("Cricket",), "authors": ("Rohan Iyer",)}
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class CountingApp:
-    """Wraps the live server's application: records each path that reaches it, one request at a time on
-    SQLite (whose shared in-memory test database fails overlapping connections instead of waiting)."""
-
-    def __init__(self, live_server):
-        self.httpd = live_server.thread.httpd
-        self.app = self.httpd.get_app()
-        self.paths = []
-        self.lock = threading.RLock() if connection.vendor == "sqlite" else None
-        self.httpd.set_app(self)
-
-    def __call__(self, environ, start_response):
-        self.paths.append(environ["PATH_INFO"])
-        if self.lock is None:
-            return self.app(environ, start_response)
-        with self.lock:
-            response = self.app(environ, start_response)
-            try:
-                return list(response)
-            finally:
-                if hasattr(response, "close"):
-                    response.close()
-
-    def restore(self):
-        self.httpd.set_app(self.app)
-
-
-def get(url, headers=None):
-    request = urllib.request.Request(url, headers=headers or {})  # noqa: S310 (our own loopback server)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (our own loopback server)
-            return response.status, dict(response.headers), response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read().decode()
 
 
 def test_vcl_backend_is_set_to_the_app_server():
