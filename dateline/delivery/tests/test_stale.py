@@ -144,3 +144,19 @@ def test_a_copy_stored_while_taking_the_lock_is_served_not_rebuilt(rf, page_cach
     assert page.renders == 2 and store.builds() == builds + 1
     assert response["X-Cache"] == "HIT" and response.content == b"render 2"
     assert not store.is_locked(key)
+
+
+@pytest.mark.parametrize("backend", ["locmem", "redis"])
+def test_a_page_outdated_while_it_rendered_goes_out_with_a_second_to_live(rf, backend, request):
+    if backend == "redis":
+        request.getfixturevalue("redis_cache")
+
+    def page_during_a_publish(request):
+        store.bump(["site"])  # a change commits, and purges every cache, while the old page renders
+        return HttpResponse("old page")
+
+    response = PageCacheMiddleware(page_during_a_publish)(rf.get("/busy/"))
+    assert response.content == b"old page" and response["X-Cache"] == "STALE"
+    assert "s-maxage=1," in response["Cache-Control"], "a front cache must not keep it: nothing will purge it"
+    response = PageCacheMiddleware(lambda request: HttpResponse("new page"))(rf.get("/busy/"))
+    assert response["X-Cache"] == "MISS" and response.content == b"new page"
