@@ -1,19 +1,17 @@
-"""nginx with the shipped configuration in front of a real app server: hits, exact purges by tag through the
-application's index of nginx's cache keys, bypass, revalidation and stale copies."""
+"""nginx with the shipped configuration: its cache files and the application's index of them, revalidation,
+compression and stale copies (test_front_caches.py has what both front caches do)."""
 
 import gzip
 import os
 import re
-import shutil
 import time
 
 import pytest
 
-from dateline.conftest import require
 from dateline.delivery.backends.nginx import PRUNE_AFTER_SECONDS, NginxBackend
-from dateline.delivery.front_keys import FrontCacheKeys, shared_tags
-from dateline.delivery.nginxd import Nginx, config_for
-from dateline.delivery.tests.fronts import SPORT, CountingApp, free_port, get
+from dateline.delivery.front_keys import shared_tags
+from dateline.delivery.nginxd import config_for
+from dateline.delivery.tests.fronts import front_cache, get
 
 
 def test_configuration_points_at_the_app_server_and_the_cache_folder(tmp_path):
@@ -69,67 +67,8 @@ def test_only_shareable_responses_are_recorded():
 
 @pytest.fixture
 def front(live_server, settings):
-    require(shutil.which("nginx") or os.path.exists("/usr/sbin/nginx"), "nginx (Debian: nginx-light)")
-    settings.ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
-    settings.DATELINE_PAGE_CACHE_WARM = False  # what nginx holds after a publish comes only from purges
-    app = CountingApp(live_server)
-    live_server.thread.httpd.set_app(FrontCacheKeys(app))  # outermost, as in dateline.wsgi
-    try:
-        with Nginx(f"127.0.0.1:{free_port()}", f"127.0.0.1:{live_server.thread.port}") as nginx:
-            settings.DATELINE_PURGE_BACKENDS = {
-                "local": {"BACKEND": "dateline.delivery.backends.local.LocalBackend"},
-                "nginx": {"BACKEND": "dateline.delivery.backends.nginx.NginxBackend", "LOCATION": str(nginx.cache_dir)},
-            }
-            yield nginx, app
-    finally:
-        app.restore()
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_nginx_serves_hits_and_a_publish_purges_exactly_the_tagged_pages(front, make_story):
-    nginx, app = front
-    world = make_story("A world story", days_ago=1)
-    sport = make_story("A sport story", days_ago=1, **SPORT)
-    later = make_story("Breaking world story", publish=False)
-    pages = {"home": "/", "world": "/world/", "sport": "/sport/", "sport_story": sport.url, "world_story": world.url}
-
-    for name, path in pages.items():
-        status, headers, _ = get(nginx.url + path)
-        assert status == 200 and headers["X-Front-Cache"] == "MISS", name
-    assert get(nginx.url + later.url)[0] == 404  # asked for before it is out: nginx keeps that answer too
-    app.paths.clear()
-    for name, path in pages.items():
-        status, headers, _ = get(nginx.url + path)
-        assert status == 200 and headers["X-Front-Cache"] == "HIT", name
-        assert "site" in headers["Surrogate-Key"].split(), "the tags go on to a CDN in front"
-    assert get(nginx.url + later.url)[1]["X-Front-Cache"] == "HIT"
-    assert app.paths == [], "hits are answered by nginx alone"
-
-    later.save_revision().publish()  # not in a transaction: the purges run as it returns
-
-    status, headers, html = get(nginx.url + later.url)
-    assert status == 200 and "Breaking world story" in html, "the story is out through nginx at once"
-    dropped = {name for name, path in pages.items() if get(nginx.url + path)[1]["X-Front-Cache"] != "HIT"}
-    assert dropped == {"home", "world", "world_story"}  # its lists and "Read more on Afghanistan"; sport kept
-    assert "Breaking world story" in get(nginx.url + "/")[2]
-    assert "Breaking world story" in get(nginx.url + "/world/")[2]
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_session_cookie_goes_past_nginx_and_other_cookies_share_the_copy(front, make_story):
-    nginx, app = front
-    story = make_story("A story")
-    get(nginx.url + story.url)
-    assert get(nginx.url + story.url, {"Cookie": "consent=yes"})[1]["X-Front-Cache"] == "HIT"
-    app.paths.clear()
-    for cookie in ("sessionid=abc", "csrftoken=abc; consent=yes"):
-        status, headers, _ = get(nginx.url + story.url, {"Cookie": cookie})
-        assert status == 200 and headers["X-Front-Cache"] == "BYPASS", cookie
-        assert "X-Cache" not in headers, "the application's own cache is bypassed too"
-    assert app.paths == [story.url] * 2
-    for cookie in ("__Host-sessionid=abc", "consent=yes; __Host-csrftoken=abc"):  # production's names (https)
-        assert get(nginx.url + story.url, {"Cookie": cookie})[1]["X-Front-Cache"] == "BYPASS", cookie
-    assert get(nginx.url + "/admin/login/")[1]["X-Front-Cache"] == "BYPASS"
+    with front_cache("nginx", live_server, settings) as (nginx, app):
+        yield nginx, app
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -101,6 +101,10 @@ class OneAtATime:
         if self.serial:
             self.httpd.set_app(self.app)
 
+    def serial_app(self):
+        """The application to call for one request at a time (this, on SQLite), for a wrapper of its own."""
+        return self if self.serial else self.app
+
 
 def new_tab(browser, base_url, viewport=DESKTOP):
     """A page in a fresh context (its own cookies: a separate person), with the standard timeouts."""
