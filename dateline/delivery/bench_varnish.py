@@ -3,7 +3,8 @@
 Varnish runs the shipped VCL (`varnishd.command`) in front of nginx, which serves an 11.5 KB page with the
 response headers a Dateline article carries (its cache control, content tags and security headers). wrk -t2 -c32
 measures nginx directly and Varnish's hits in alternating rounds, for `varnishd.PARAMETERS` and for variations of
-them, so a change of Varnish's run-time parameters can be judged by its ratio to nginx in the same run.
+them, so a change of Varnish's run-time parameters can be judged by its ratio to nginx in the same run; and the
+shipped nginx front cache in Varnish's place, for the choice between the two.
 """
 
 import argparse
@@ -13,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from dateline.delivery import bench, varnishd
+from dateline.delivery.nginxd import Nginx
 
 PAGE = (b"<!doctype html><html><body>" + b"<p>word word word word word word</p>\n" * 300 + b"</body></html>")[:11500]
 HEADERS = {
@@ -28,6 +30,7 @@ HEADERS = {
     "X-Frame-Options": "DENY",
     "Vary": "Accept-Encoding",
 }
+NGINX_FRONT = "nginx-front"  # the shipped nginx front cache in Varnish's place
 MORE_MASKED = ",-RespHeader,-ObjHeader,-BerespHeader,-BereqHeader,-RespUnset,-BerespUnset"
 
 
@@ -40,6 +43,7 @@ def variants():
         "linger-0.01s": {**base, "timeout_linger": "0.01"},
         "linger-2s": {**base, "timeout_linger": "2"},
         "no-gzip": {**base, "http_gzip_support": "off"},
+        NGINX_FRONT: None,
     }
 
 
@@ -68,6 +72,15 @@ def measure(nginx, parameters, seconds, rounds):
     return sorted(runs, key=lambda pair: pair[1]["rps"] / pair[0]["rps"])[len(runs) // 2]
 
 
+def measure_nginx_front(nginx, seconds, rounds):
+    """The same page through the shipped nginx front cache (deploy/nginx/dateline.conf) instead of Varnish."""
+    with Nginx(f"127.0.0.1:{bench.free_port()}", f"127.0.0.1:{nginx.port}") as front:
+        url = f"{front.url}/article.html"
+        bench.fetch(url)
+        runs = [(bench.wrk(nginx.url("article"), seconds), bench.wrk(url, seconds)) for _ in range(rounds)]
+    return sorted(runs, key=lambda pair: pair[1]["rps"] / pair[0]["rps"])[len(runs) // 2]
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=4)
@@ -77,13 +90,16 @@ def main(argv=None):
     chosen = variants()
     names = options.variants or list(chosen)
     nginx = bench.Nginx({"article": PAGE}, {"article": HEADERS})
-    print("| Varnish run-time parameters | nginx req/s | Varnish req/s | Varnish p99 ms | ratio |")
+    print("| front cache | nginx req/s | front cache req/s | front cache p99 ms | ratio |")
     print("|---|---:|---:|---:|---:|")
     try:
         for name in names:
-            reference, varnish = measure(nginx, chosen[name], options.seconds, options.rounds)
-            ratio = varnish["rps"] / reference["rps"]
-            print(f"| {name} | {reference['rps']:,.0f} | {varnish['rps']:,.0f} | {varnish['p99']} | {ratio:.2f} |")
+            if name == NGINX_FRONT:
+                reference, front = measure_nginx_front(nginx, options.seconds, options.rounds)
+            else:
+                reference, front = measure(nginx, chosen[name], options.seconds, options.rounds)
+            ratio = front["rps"] / reference["rps"]
+            print(f"| {name} | {reference['rps']:,.0f} | {front['rps']:,.0f} | {front['p99']} | {ratio:.2f} |")
     finally:
         nginx.stop()
 
