@@ -83,10 +83,29 @@ class NginxBackend(PurgeBackend):
                     logger.warning("nginx cache: could not purge %s (%s): %s", digest, tag, error)
         return purged
 
+    def prune_index(self, older_than=PRUNE_AFTER_SECONDS):
+        """Remove every index entry whose cache file is gone (nginx evicted or expired it, or a purge deleted it)
+        and that was last recorded over `older_than` seconds ago; returns (entries kept, entries removed).
+        `manage.py prune_front_cache_index` runs it: keys no reader asks for again (a crawler's query strings)
+        would otherwise stay indexed until a purge of their tags."""
+        kept = removed = 0
+        before = time.time() - older_than
+        for folder in sorted((self.location / "tags").glob("*/*")):
+            for entry in list(os.scandir(folder)):
+                if self.cache_file(entry.name).exists():
+                    kept += 1
+                elif self.prune(Path(entry.path), before):
+                    removed += 1
+                else:
+                    kept += 1
+        return kept, removed
+
     @staticmethod
     def prune(entry, before):
         try:
             if entry.stat().st_mtime < before:
                 entry.unlink()
+                return True
         except FileNotFoundError:
             pass
+        return False

@@ -2,6 +2,7 @@
 compression and stale copies (test_front_caches.py has what both front caches do)."""
 
 import gzip
+import io
 import os
 import re
 import time
@@ -53,6 +54,30 @@ def test_purge_deletes_the_files_of_the_recorded_keys_and_prunes_old_entries(tmp
     backend.purge_tags(["list:home"])
     assert not entry.exists()
     assert (backend.index_folder("list:home") / backend.key_digest("b")).exists()
+
+
+def test_pruning_forgets_only_keys_whose_files_are_gone_for_a_while(tmp_path, settings):
+    from django.core.management import call_command
+
+    backend = NginxBackend({"LOCATION": str(tmp_path)})
+    settings.DATELINE_PURGE_BACKENDS = {
+        "nginx": {"BACKEND": "dateline.delivery.backends.nginx.NginxBackend", "LOCATION": str(tmp_path)}
+    }
+    cached = backend.cache_file(backend.key_digest("cached"))
+    cached.parent.mkdir(parents=True)
+    cached.write_bytes(b"page")
+    for key in ("cached", "evicted", "just-recorded"):
+        backend.record(key, ["site", "list:home"])
+    old = time.time() - PRUNE_AFTER_SECONDS - 1
+    for tag in ("site", "list:home"):
+        for key in ("cached", "evicted"):
+            os.utime(backend.index_folder(tag) / backend.key_digest(key), (old, old))
+
+    call_command("prune_front_cache_index", stdout=(out := io.StringIO()))
+    assert "2 index entries removed, 4 kept" in out.getvalue()
+    left = {entry.name for tag in ("site", "list:home") for entry in backend.index_folder(tag).iterdir()}
+    assert left == {backend.key_digest("cached"), backend.key_digest("just-recorded")}
+    assert backend.purge_tags(["site"]) == 1 and not cached.exists()
 
 
 def test_only_shareable_responses_are_recorded():
