@@ -66,6 +66,9 @@ SERVE_ENV := STATIC_MANIFEST=true TASKS_BACKEND=$(TASKS_BACKEND)
 FRONT_CACHE ?=
 NGINX_CACHE_DIR ?= $(CURDIR)/var/front-cache
 APP_PORT ?= $(shell echo $$(( $(PORT) + 1 )))
+# Behind a front cache every request comes from it: the reader's address is the one it adds to X-Forwarded-For
+# (login and API rate limits go by it). Count another proxy for a TLS terminator or load balancer in front.
+FRONT_PROXIES = API_NUM_PROXIES=$(or $(API_NUM_PROXIES),1)
 ACCESS_LOG ?=
 PURGE_HOST = $(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST))
 # The worker looks for new tasks every 0.2 s when idle (one indexed query), so a publication's purge of Varnish
@@ -87,13 +90,13 @@ ifeq ($(FRONT_CACHE),varnish)
 	@echo "make serve: Varnish on $(HOST):$(PORT) in front of granian on 127.0.0.1:$(APP_PORT)"
 	@trap 'kill 0' EXIT INT TERM; \
 	VARNISH_URL=http://$(PURGE_HOST):$(PORT)/ $(TASK_WORKER) & \
-	VARNISH_URL=http://$(PURGE_HOST):$(PORT)/ $(APP_SERVER) --host 127.0.0.1 --port $(APP_PORT) & \
+	VARNISH_URL=http://$(PURGE_HOST):$(PORT)/ $(FRONT_PROXIES) $(APP_SERVER) --host 127.0.0.1 --port $(APP_PORT) & \
 	$(BIN)/python -m dateline.delivery.varnishd --listen $(HOST):$(PORT) --backend 127.0.0.1:$(APP_PORT)
 else ifeq ($(FRONT_CACHE),nginx)
 	@echo "make serve: nginx on $(HOST):$(PORT) in front of granian on 127.0.0.1:$(APP_PORT)"
 	@trap 'kill 0' EXIT INT TERM; \
 	NGINX_CACHE_DIR=$(NGINX_CACHE_DIR) $(TASK_WORKER) & \
-	NGINX_CACHE_DIR=$(NGINX_CACHE_DIR) $(APP_SERVER) --host 127.0.0.1 --port $(APP_PORT) & \
+	NGINX_CACHE_DIR=$(NGINX_CACHE_DIR) $(FRONT_PROXIES) $(APP_SERVER) --host 127.0.0.1 --port $(APP_PORT) & \
 	$(BIN)/python -m dateline.delivery.nginxd --listen $(HOST):$(PORT) --backend 127.0.0.1:$(APP_PORT) \
 		--cache-dir $(NGINX_CACHE_DIR)
 else ifeq ($(FRONT_CACHE),)

@@ -37,11 +37,13 @@ class CountingApp:
         self.original = self.httpd.get_app()
         self.app = OneAtATime(live_server).serial_app()
         self.paths = []
+        self.forwarded_for = []  # each request's X-Forwarded-For: the reader's address, added by the front cache
         self.fail_with = None
         self.httpd.set_app(self)
 
     def __call__(self, environ, start_response):
         self.paths.append(environ["PATH_INFO"])
+        self.forwarded_for.append(environ.get("HTTP_X_FORWARDED_FOR", ""))
         if self.fail_with:
             start_response(f"{self.fail_with} Failing", [("Content-Type", "text/plain")])
             return [b"failing"]

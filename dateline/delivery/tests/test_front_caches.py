@@ -55,6 +55,8 @@ def test_a_session_cookie_goes_past_the_front_cache_and_other_cookies_share_the_
         assert status == 200 and headers["X-Front-Cache"] == BYPASSED[kind], cookie
         assert "X-Cache" not in headers, "the application's own cache is bypassed too"
     assert app.paths == [story.url, story.url]
+    # make serve counts the front cache as a proxy (API_NUM_PROXIES=1): rate limits go by the reader's address
+    assert [forwarded.split(",")[-1].strip() for forwarded in app.forwarded_for[-2:]] == ["127.0.0.1"] * 2
     for cookie in ("__Host-sessionid=abc", "consent=yes; __Host-csrftoken=abc"):  # production's names (https)
         assert get(cache.url + story.url, {"Cookie": cookie})[1]["X-Front-Cache"] == BYPASSED[kind], cookie
     assert get(cache.url + "/admin/login/")[1]["X-Front-Cache"] == BYPASSED[kind]
