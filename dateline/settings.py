@@ -333,6 +333,7 @@ DATELINE_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 DATELINE_PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 86_400)
 # Hot pages each app-server process keeps beside Redis, dropped by the invalidations Redis announces.
 DATELINE_PAGE_CACHE_LOCAL_ENTRIES = env_int("PAGE_CACHE_LOCAL_ENTRIES", 1000)
+DATELINE_PAGE_CACHE_FRAGMENTS = env_bool("PAGE_CACHE_FRAGMENTS", True)
 DATELINE_PURGE_BACKENDS = {"local": {"BACKEND": "dateline.delivery.backends.local.LocalBackend"}}
 if env_str("VARNISH_URL"):
     DATELINE_PURGE_BACKENDS["varnish"] = {

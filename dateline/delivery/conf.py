@@ -13,6 +13,7 @@ DEFAULTS = {
     "DATELINE_PAGE_CACHE_EXCLUDE": ("/admin/", "/documents/", "/static/", "/media/", "/__"),
     "DATELINE_PAGE_CACHE_WARM": True,  # rebuild the story, home and section pages after a publish
     "DATELINE_PAGE_CACHE_LOCAL_ENTRIES": 1000,  # hot entries each process keeps beside Redis (0: none)
+    "DATELINE_PAGE_CACHE_FRAGMENTS": True,  # keep {% fragment %}s between page builds
     "DATELINE_PURGE_BACKENDS": {"local": {"BACKEND": "dateline.delivery.backends.local.LocalBackend"}},
 }
 

@@ -204,8 +204,11 @@ def get(key):
     return lookup(key)[0]
 
 
-def save(key, entry, fresh_seconds):
-    timeout = fresh_seconds + conf.get("DATELINE_PAGE_CACHE_STALE_SECONDS")
+def save(key, entry, fresh_seconds, stale_seconds=None):
+    """Keep an entry for fresh + stale seconds (stale: the page cache's setting unless given)."""
+    if stale_seconds is None:
+        stale_seconds = conf.get("DATELINE_PAGE_CACHE_STALE_SECONDS")
+    timeout = fresh_seconds + stale_seconds
     redis = redis_store()
     if redis is not None:
         redis.save(key, entry, timeout)

@@ -29,6 +29,7 @@ it renders (`collect`). Views that return a plain HttpResponse tag their respons
 """
 
 import hashlib
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from django.db.models import Model
@@ -56,6 +57,21 @@ def start(request):
 
 def collected(request):
     return set(getattr(request, REQUEST_ATTR, None) or ())
+
+
+@contextmanager
+def collected_apart(request):
+    """The tags added inside the block, as a set of their own (what one fragment showed); they also join the
+    request's own when the block ends."""
+    outer = getattr(request, REQUEST_ATTR, None)
+    inner = set()
+    setattr(request, REQUEST_ATTR, inner)
+    try:
+        yield inner
+    finally:
+        setattr(request, REQUEST_ATTR, outer)
+        if outer is not None:
+            outer.update(inner)
 
 
 def path_tag(path_or_url):
@@ -112,7 +128,10 @@ def context_tags(context):
     if isinstance(page, Page):
         tags.update(page_tags(page))
     for name in STORY_LISTS:
-        for story in context.get(name) or ():
+        stories = context.get(name)
+        if not getattr(stories, "is_loaded", True):
+            continue  # never needed by this render (a kept fragment showed it, with its own tags)
+        for story in stories or ():
             if isinstance(story, Model):
                 tags.update(story_card_tags(story))
     for name in STORY_SINGLES:

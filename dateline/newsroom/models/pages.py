@@ -25,6 +25,7 @@ from wagtail.url_routing import RouteResult
 
 from dateline.newsroom.blocks import StoryBodyBlock
 from dateline.newsroom.forms import ArticlePageForm
+from dateline.newsroom.fragments import Deferred
 
 
 class HomePage(Page):
@@ -312,7 +313,7 @@ class ArticlePage(Page):
         from dateline.newsroom import listings
 
         context = super().get_context(request, *args, **kwargs)
-        context["read_more"] = listings.read_more(self)
+        context["read_more"] = Deferred(lambda: listings.read_more(self))
         return context
 
 

@@ -2,6 +2,8 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from dateline.newsroom import fragments
+
 register = template.Library()
 
 # Simple-icons style 24x24 paths; inline so the page needs no icon font or extra request.
@@ -52,3 +54,33 @@ def author_links(authors):
     if len(links) <= 1:
         return mark_safe("".join(links))  # noqa: S308 (each part was escaped by format_html)  # nosec B308 B703
     return format_html("{} and {}", format_html_join(", ", "{}", ((link,) for link in links[:-1])), links[-1])
+
+
+class FragmentNode(template.Node):
+    def __init__(self, name, keys, nodelist):
+        self.name, self.keys, self.nodelist = name, keys, nodelist
+
+    def render(self, context):
+        keys = [key.resolve(context) for key in self.keys]
+        return fragments.render_fragment(
+            getattr(context, "request", None), self.name.resolve(context), keys, lambda: self.nodelist.render(context)
+        )
+
+
+@register.tag
+def fragment(parser, token):
+    """{% fragment "name" key1 key2 … %}…{% endfragment %}: a part of the page that may be kept between renders
+    while none of what it shows changes (see `dateline.newsroom.fragments`); the keys are what it depends on."""
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a name and at least one key")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]], nodelist)
+
+
+@register.simple_tag(takes_context=True)
+def shown(context, obj):
+    """{% shown story %}: tells whoever keeps fragments that this story is on the page."""
+    fragments.content_shown(getattr(context, "request", None), obj)
+    return ""

@@ -39,12 +39,14 @@ def page_subject(context):
 
 
 def page_card(context):
-    """The page's social card, worked out once per render and shared by the tags below."""
-    if "syndication_card" not in context.render_context:
+    """The page's social card, worked out once per render and shared by the tags below, in included templates
+    too (the render context's outermost layer: each included template gets a layer of its own on top)."""
+    whole_render = context.render_context.dicts[0]
+    if "syndication_card" not in whole_render:
         request = context["request"]
         kind, subject = page_subject(context)
         listing = context.get("page_of_stories")
-        context.render_context["syndication_card"] = social.card_for(
+        whole_render["syndication_card"] = social.card_for(
             kind,
             subject,
             request,
@@ -52,7 +54,7 @@ def page_card(context):
             site_root_url(request),
             page_number=getattr(listing, "number", 1),
         )
-    return context.render_context["syndication_card"]
+    return whole_render["syndication_card"]
 
 
 @register.simple_tag(takes_context=True)

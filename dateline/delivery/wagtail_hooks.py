@@ -1,0 +1,7 @@
+from wagtail import hooks
+
+from dateline.delivery import fragments
+from dateline.newsroom.fragments import RENDER_HOOK, SHOWN_HOOK
+
+hooks.register(RENDER_HOOK, fragments.render_fragment)
+hooks.register(SHOWN_HOOK, fragments.record_shown)
