@@ -13,7 +13,7 @@ from pathlib import Path
 
 def split_address(address, what):
     host, sep, port = address.rpartition(":")
-    if not sep or not host or not port.isdigit():
+    if not sep or not host or not (port.isascii() and port.isdigit()):
         raise ValueError(f"{what}={address!r} must be HOST:PORT, e.g. 127.0.0.1:8000")
     return host.strip("[]"), int(port)
 

@@ -160,7 +160,7 @@ def is_public(address):
 
 def read_limited(response, url, max_bytes):
     declared = response.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > max_bytes:
+    if declared.isascii() and declared.isdigit() and int(declared) > max_bytes:
         raise ImportFailure(f"cannot fetch {url}: {int(declared):,} bytes; the limit is {max_bytes:,}")
     chunks, size = [], 0
     try:

@@ -16,7 +16,7 @@ from wagtail import hooks
 def saved_in_between(request, page):
     """Revisions of page saved after the one this editor loaded and before the one this request just saved."""
     loaded_id = request.POST.get("loaded_revision_id", "")
-    if not loaded_id.isdigit():
+    if not (loaded_id.isascii() and loaded_id.isdigit()):
         return []
     latest = page.get_latest_revision()
     if latest is None:

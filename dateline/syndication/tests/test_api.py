@@ -150,6 +150,13 @@ def test_cursor_pagination_walks_every_story_once(client, make_story):
     assert client.get("/api/stories/?cursor=garbage").status_code == 404
 
 
+@pytest.mark.parametrize("size", ["0", "101", "two", "³", "٣"])  # the last two: str.isdigit(), not ASCII
+def test_a_bad_page_size_says_so(client, stories, size):
+    response = client.get("/api/stories/", {"page_size": size})
+    assert response.status_code == 400
+    assert "page_size" in response.json()
+
+
 def test_fields_selects_top_level_fields(client, stories):
     data = client.get("/api/stories/?fields=id,headline,body_html").json()["results"][0]
     assert set(data) == {"id", "headline", "body_html"}
