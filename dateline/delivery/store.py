@@ -24,6 +24,7 @@ are served while one request rebuilds the page (a lock taken with ``cache.add``)
 import hashlib
 import logging
 import pickle
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -59,15 +60,32 @@ class Entry:
         return (now or time.time()) < self.fresh_until
 
 
+# Parameters that links shared on social networks, in newsletters and ads carry for the reader's analytics
+# (fbclid differs on every click): no page reads them, so they share the page's copy. The front caches' own
+# configurations (deploy/varnish/dateline.vcl, deploy/nginx/dateline.conf) name the same ones.
+TRACKING_PARAMETER = re.compile(
+    r"(utm_[a-z_]+|fbclid|gclid|gbraid|wbraid|dclid|msclkid|twclid|igshid|yclid|mc_cid|mc_eid|_ga|_gl)(=|$)"
+)
+
+
 def page_key(request):
-    """One entry per scheme, host and full path (with its query string); GET and HEAD share it."""
+    """One entry per scheme, host and full path (with its query string, less tracking parameters); GET and HEAD
+    share it."""
     return page_key_for(request.scheme, request.get_host(), request.get_full_path())
 
 
 def page_key_for(scheme, host, full_path):
     """The same key from its parts (`dateline.delivery.hits` computes them from the WSGI environ)."""
-    url = f"{scheme}://{host}{full_path}"
+    url = f"{scheme}://{host}{without_tracking(full_path)}"
     return f"{PREFIX}:entry:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def without_tracking(full_path):
+    path, mark, query = full_path.partition("?")
+    if not mark:
+        return full_path
+    kept = [part for part in query.split("&") if part and not TRACKING_PARAMETER.match(part)]
+    return f"{path}?{'&'.join(kept)}" if kept else path
 
 
 def lock_key(key):

@@ -47,6 +47,13 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
+    # Links shared on social networks, in newsletters and ads carry parameters for the reader's analytics (fbclid
+    # differs on every click): no page reads them, so they share the page's copy (the application's page cache
+    # ignores the same ones: dateline/delivery/store.py, TRACKING_PARAMETER).
+    if (req.url ~ "[?&](utm_[a-z_]+|fbclid|gclid|gbraid|wbraid|dclid|msclkid|twclid|igshid|yclid|mc_cid|mc_eid|_ga|_gl)(=|&|$)") {
+        set req.url = regsuball(req.url, "(?<=[?&])(utm_[a-z_]+|fbclid|gclid|gbraid|wbraid|dclid|msclkid|twclid|igshid|yclid|mc_cid|mc_eid|_ga|_gl)(=[^&]*)?(&|$)", "");
+        set req.url = regsub(req.url, "[?&]+$", "");
+    }
     # What the application never caches: the admin, documents, and its own internal paths.
     if (req.url ~ "^/(admin|documents|__)(/|$)") {
         return (pass);

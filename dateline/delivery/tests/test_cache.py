@@ -27,6 +27,30 @@ def test_reader_pages_are_cached(client, make_story, url, django_assert_num_quer
         assert client.get(url)["X-Cache"] == "HIT"
 
 
+def test_tracking_parameters_share_the_pages_copy(client, make_story):
+    make_story()
+    assert client.get("/world/")["X-Cache"] == "MISS"
+    assert client.get("/world/?utm_source=newsletter&utm_medium=email&fbclid=IwAR0abc")["X-Cache"] == "HIT"
+    assert client.get("/world/?page=2")["X-Cache"] == "MISS"  # pages of a list are pages of their own
+    assert client.get("/world/?gclid=x&page=2&_ga=1.2")["X-Cache"] == "HIT"
+
+
+@pytest.mark.parametrize(
+    ("full_path", "kept"),
+    [
+        ("/a/?utm_source=x&q=1&fbclid=2", "/a/?q=1"),
+        ("/a/?utm_campaign=spring_sale", "/a/"),
+        ("/a/?fbclid", "/a/"),
+        ("/a/?utm=1&_gallery=2&page=3", "/a/?utm=1&_gallery=2&page=3"),  # not tracking parameters
+        ("/a/", "/a/"),
+    ],
+)
+def test_what_the_key_leaves_out(full_path, kept):
+    from dateline.delivery.store import without_tracking
+
+    assert without_tracking(full_path) == kept
+
+
 def test_headers_of_a_cached_page(client, make_story):
     story = make_story()
     response = client.get(story.url)

@@ -44,6 +44,19 @@ def test_hits_are_answered_by_the_front_cache_and_a_publish_purges_exactly_the_t
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_tracking_parameters_share_the_pages_copy(front, make_story):
+    kind, cache, app = front
+    story = make_story("A story")
+    assert get(cache.url + story.url)[1]["X-Front-Cache"] == "MISS"
+    app.paths.clear()
+    for query in ("?fbclid=IwAR0abc", "?utm_source=x&utm_medium=social&gclid=1"):
+        status, headers, _ = get(cache.url + story.url + query)
+        assert status == 200 and headers["X-Front-Cache"] == "HIT", query
+    assert app.paths == []
+    assert get(cache.url + "/world/?page=2")[1]["X-Front-Cache"] == "MISS"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_session_cookie_goes_past_the_front_cache_and_other_cookies_share_the_copy(front, make_story):
     kind, cache, app = front
     story = make_story("A story")
