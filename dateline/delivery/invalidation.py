@@ -5,6 +5,7 @@ A story (published, changed, unpublished) drops the pages that showed it (`story
 "Read more on …" boxes) and the lists it appears in now (`list:home`, its section, topics and authors, the
 site-wide feeds, sitemaps and the news sitemap, the date archive); a list that it moved out of carries
 `story:<pk>` already. A 404 cached at the story's own URL (asked for before it went live) is dropped too.
+A view restriction added to a page (or lifted) drops the copies of the page and of the pages under it.
 After a publish or a change the story's lead-image renditions are made (`renditions`), then the story page, home and
 section page are rebuilt, in the background.
 """
@@ -146,6 +147,25 @@ def on_site_saved(sender, instance, **kwargs):
     purge_on_commit({"site"}, sites_changed=True)  # its name, host or root page: every page of it
 
 
+def on_view_restriction_changed(sender, instance, **kwargs):
+    """A page closed to some readers, or open again: the copies of it and of every page under it."""
+    from wagtail.models import Page
+
+    from dateline.newsroom.models import ArticlePage, SectionPage
+
+    try:
+        page = Page.objects.get(pk=instance.page_id).specific_deferred
+    except Page.DoesNotExist:  # deleted with its page, which drops its own copies
+        return
+    if isinstance(page, ArticlePage):
+        tags = story_tags(page)
+    elif isinstance(page, SectionPage):  # every story of the section carries its tag
+        tags = {f"section:{page.pk}", f"list:section:{page.pk}", "list:sitemap"}
+    else:  # the home page, the archive or a folder of it: anything may be under it
+        tags = {"site"}
+    purge_on_commit(tags)
+
+
 # Saves Wagtail makes of an image while rendering it (size and hash filled in lazily): nothing a reader sees.
 IMAGE_BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
 
@@ -166,7 +186,7 @@ def on_image_saved(sender, instance, update_fields=None, **kwargs):
 
 
 def register():
-    from wagtail.models import Site
+    from wagtail.models import PageViewRestriction, Site
 
     from dateline.delivery import sites
     from dateline.newsroom.models import Author, HomePage, NewsImage, SectionPage, SiteSettings, Topic
@@ -188,6 +208,7 @@ def register():
         (SiteSettings, on_site_settings_saved),
         (Site, on_site_saved),
         (NewsImage, on_image_saved),
+        (PageViewRestriction, on_view_restriction_changed),
     ]:
         post_save.connect(handler, sender=model, dispatch_uid=f"delivery_{model.__name__}_saved")
         post_delete.connect(handler, sender=model, dispatch_uid=f"delivery_{model.__name__}_deleted")

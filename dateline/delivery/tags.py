@@ -140,6 +140,8 @@ def context_tags(context):
             tags.update(story_card_tags(story))
     for section, stories in context.get("section_blocks") or ():
         tags.add(f"section:{section.pk}")
+        if not getattr(stories, "is_loaded", True):
+            continue
         for story in stories:
             tags.update(story_card_tags(story))
     topic = context.get("topic")

@@ -6,6 +6,8 @@ hooks, so that the newsroom imports none of it:
 * ``dateline_render_fragment``: ``fn(request, name, keys, render) -> str``. Called by ``{% fragment %}`` with the
   fragment's name, what it depends on (model instances or plain values) and a ``render()`` that builds its HTML.
   The first hook answers; without one, the fragment is rendered every time.
+* ``dateline_keep_value``: ``fn(request, name, keys, compute) -> value``. Called by `kept_value` for what a page
+  build looks up (the story at a URL): the first hook answers, with a value it kept or with ``compute()``.
 * ``dateline_content_shown``: ``fn(request, obj)``. Called by ``{% shown obj %}`` for each story a list shows, so
   that what a fragment showed can be recorded with it.
 
@@ -19,6 +21,7 @@ Values a fragment reads from the view's context should be `Deferred`, so that a 
 from wagtail import hooks
 
 RENDER_HOOK = "dateline_render_fragment"
+VALUE_HOOK = "dateline_keep_value"
 SHOWN_HOOK = "dateline_content_shown"
 
 
@@ -26,6 +29,13 @@ def render_fragment(request, name, keys, render):
     for hook in hooks.get_hooks(RENDER_HOOK):
         return hook(request, name, keys, render)
     return render()
+
+
+def kept_value(request, name, keys, compute):
+    """``compute()``, or the value it gave for the same name and keys while nothing it shows has changed since."""
+    for hook in hooks.get_hooks(VALUE_HOOK):
+        return hook(request, name, keys, compute)
+    return compute()
 
 
 def content_shown(request, obj):

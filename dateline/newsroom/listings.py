@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.http import Http404
 
+from dateline.newsroom.fragments import Deferred
 from dateline.newsroom.models import SiteSettings, visible_stories
 
 # Deep pages of an archive cost an OFFSET scan; readers past this go to the date archive instead.
@@ -91,12 +92,14 @@ def read_more(story, limit=None):
 
 def newest_by_section(sections, per_section, exclude=()):
     """The newest stories of each section: one short indexed query per section, so the cost does not grow
-    with the archive (a window function over all stories of those sections does)."""
+    with the archive (a window function over all stories of those sections does). Each section's list is read
+    when first used (`Deferred`): a home page whose section blocks were kept reads none."""
     excluded = [story.pk for story in exclude]
-    return {
-        section.pk: list(published_stories().filter(section=section).exclude(pk__in=excluded)[:per_section])
-        for section in sections
-    }
+
+    def newest(section):
+        return lambda: published_stories().filter(section=section).exclude(pk__in=excluded)[:per_section]
+
+    return {section.pk: Deferred(newest(section)) for section in sections}
 
 
 def home_page_context(home, request):

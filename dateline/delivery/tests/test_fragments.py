@@ -102,3 +102,56 @@ def test_deferred_computes_once_and_only_when_used():
     assert not deferred.is_loaded and calls == []
     assert bool(deferred) and list(deferred) == ["a", "b"] and len(deferred) == 2 and deferred[1] == "b"
     assert calls == [1]
+
+
+def test_the_story_at_a_url_is_kept_and_dropped_with_the_story(client, stories, store, commit):
+    story = stories[2]
+    build(client, story, "a")
+    kept, queries = build(client, story, "b")
+    assert queries == 0  # routed, rendered and stored without reading the database
+    page = ArticlePage.objects.get(pk=story.pk)
+    page.title = "A new headline for the story"
+    with commit():
+        page.save_revision().publish()
+    assert b"A new headline for the story" in client.get(f"{story.url}?c").content
+
+
+def test_renaming_a_topic_of_a_kept_story_shows_on_its_page(client, stories, store, commit):
+    from dateline.newsroom.models import Topic
+
+    build(client, stories[2], "a")
+    topic = Topic.objects.get(name="Afghanistan")
+    topic.name = "Afghanistan and Pakistan"
+    with commit():
+        topic.save()
+    assert b"Afghanistan and Pakistan" in client.get(f"{stories[2].url}?b").content
+
+
+def test_an_unpublished_kept_story_is_gone(client, stories, store, commit):
+    build(client, stories[2], "a")
+    with commit():
+        ArticlePage.objects.get(pk=stories[2].pk).unpublish()
+    assert client.get(f"{stories[2].url}?b").status_code == 404
+
+
+def test_a_publish_rebuilds_the_home_page_with_the_other_sections_blocks_kept(client, store, make_story, commit):
+    from dateline.delivery import fragments
+    from dateline.delivery import store as page_store
+    from dateline.newsroom.models import SectionPage
+
+    make_story("A world story", days_ago=2)
+    make_story("An older sport story", days_ago=3, section="sport", topics=("Cricket",))
+    lead = make_story("The lead", days_ago=1)
+    home = type("Home", (), {"url": "/"})
+    build(client, home, "a")
+    world, sport = (SectionPage.objects.get(slug=slug) for slug in ("world", "sport"))
+    world_key, sport_key = (fragments.fragment_key("home-section", [section, lead.pk]) for section in (world, sport))
+    world_block = page_store.lookup(world_key)[0]
+    with commit():
+        make_story("A new sport story", days_ago=2, section="sport", topics=("Cricket",))  # the lead stays
+    assert page_store.lookup(world_key)[1] and not page_store.lookup(sport_key)[1]
+    html = build(client, home, "b")[0].content.decode()
+    assert html.index("A new sport story") < html.index("An older sport story")  # the sport block, rebuilt
+    assert "A world story" in html and "The lead" in html
+    assert page_store.lookup(world_key)[0].created == world_block.created  # the world block, kept
+    assert page_store.lookup(sport_key)[1]  # and the sport block kept anew

@@ -123,6 +123,26 @@ def test_unpublishing_a_story_drops_its_page_and_lists(client, site, commit):
     assert client.get(site["sport"].url).status_code == 404
 
 
+@pytest.mark.parametrize("restricted", ["sport_story", "sport"])
+def test_restricting_a_page_drops_its_copies(client, site, newsroom, commit, restricted):
+    from wagtail.models import PageViewRestriction
+
+    urls = all_urls(site)
+    cache_all(client, urls)
+    page = site["sport"] if restricted == "sport_story" else SectionPage.objects.get(slug="sport")
+    with commit():
+        restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    gone = {name for name, url in urls.items() if client.get(url).get("X-Cache") != "HIT"}
+    assert restricted in gone
+    if restricted == "sport_story":
+        assert not {"first_story", "second_story", "world", "afghanistan"} & gone
+    # (A section's tag is on every page naming it in the navigation: all of those are dropped.)
+    assert client.get(urls[restricted]).status_code == 302  # to the sign-in page, not the copy kept before
+    with commit():
+        restriction.delete()
+    assert client.get(urls[restricted]).status_code == 200
+
+
 def test_editing_a_topic_drops_its_pages_and_not_another_topics(client, site, commit):
     urls = all_urls(site)
     cache_all(client, urls)

@@ -25,7 +25,7 @@ from wagtail.url_routing import RouteResult
 
 from dateline.newsroom.blocks import StoryBodyBlock
 from dateline.newsroom.forms import ArticlePageForm
-from dateline.newsroom.fragments import Deferred
+from dateline.newsroom.fragments import Deferred, kept_value
 
 
 class HomePage(Page):
@@ -47,7 +47,12 @@ class HomePage(Page):
         slug, its own row, then the story). Anything else, a story under another section's or an old path
         included, walks the tree as Wagtail does (and the story's `serve` redirects it to its canonical URL)."""
         if len(path_components) == 5:
-            story = find_story(*path_components[1:], section_slug=path_components[0], home=self)
+            story = kept_value(
+                request,
+                "story-at",
+                [self, *path_components],
+                lambda: find_story(*path_components[1:], section_slug=path_components[0], home=self),
+            )
             if story is not None:
                 return RouteResult(story)
         return super().route(request, path_components)
@@ -65,7 +70,12 @@ class DatedStoryRoutingMixin:
 
     def route(self, request, path_components):
         if len(path_components) == 4:
-            story = find_story(*path_components, preferred_section=self)
+            story = kept_value(
+                request,
+                "story-at",
+                [self, *path_components],
+                lambda: find_story(*path_components, preferred_section=self),
+            )
             if story is not None:
                 return RouteResult(story)
         return super().route(request, path_components)
