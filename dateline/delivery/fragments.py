@@ -1,7 +1,7 @@
 """Fragments kept between page builds: `{% fragment %}` (see `dateline.newsroom.fragments`) answered from the page
 cache's store, under the same content tags and the same clock as pages, so that a change dropping a page also
 drops the fragments it was built from. Looked-up values (`kept_value`: the story at a URL) are kept the same way,
-tagged with what they are (a story: its own tag and its section's).
+tagged with what they show (a story: its own tag, its section's, its topics' and its authors').
 
 A fragment is kept only while a page is built for the page cache (an anonymous reader's page): editors, previews
 and responses the cache does not store always render it afresh. Its tags are those of what it depends on (its
