@@ -15,7 +15,8 @@ very same bytes from files with the same response headers as the application's, 
                    every one is a cache miss: routed, rendered, tagged and stored
 
 Hit measurements alternate between nginx, the front caches and the application over several rounds; the median
-round is reported (the machine is shared and noisy: compare ratios). Then: queries per page on a miss, renders
+round is reported, and each one's share of nginx is the median of its rounds' ratios to the nginx run just before
+it (the machine is shared and noisy: compare ratios). Then: queries per page on a miss, renders
 when 200 clients ask at once for a just-invalidated article (through each front cache, and straight to the app
 server; counted server-side by the page cache's build counter in Redis), and the time from publishing a story
 until it is on the home page through each front cache: published as the newsroom does, its background work
@@ -29,6 +30,7 @@ import re
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -350,6 +352,14 @@ def measure_size(size, seconds, rounds):
                 runs["varnish"].append(wrk(varnish + path, seconds))
                 runs["app"].append(wrk(app + path, seconds))
             row = {mode: median_run(mode_runs) for mode, mode_runs in runs.items()}
+            # Each round's ratio to the nginx run just before it, then the median: a slow drift of the machine
+            # moves both sides of a round alike.
+            row["ratios"] = {
+                mode: statistics.median(
+                    run["rps"] / ref["rps"] for run, ref in zip(runs[mode], runs["nginx"], strict=True)
+                )
+                for mode in ("front", "varnish", "app")
+            }
             row["miss"] = wrk(app + path, seconds, script=str(miss_script))
             settle()  # requests wrk left queued at the app server are still being rendered
             table[name] = row
@@ -500,7 +510,7 @@ def report(all_results):
             reference = row["nginx"]["rps"]
             for mode in ("nginx", "front", "varnish", "app", "miss"):
                 run = row[mode]
-                ratio = run["rps"] / reference
+                ratio = row.get("ratios", {}).get(mode, run["rps"] / reference)
                 share = f"{ratio:.0%}" if ratio >= 0.01 else f"1/{1 / ratio:.0f}"
                 bad = f" ({run['non2xx']} non-2xx)" if run["non2xx"] else ""
                 label = MODE_LABELS.get(mode, mode)
