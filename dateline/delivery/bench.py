@@ -510,7 +510,7 @@ def report(all_results):
             reference = row["nginx"]["rps"]
             for mode in ("nginx", "front", "varnish", "app", "miss"):
                 run = row[mode]
-                ratio = row.get("ratios", {}).get(mode, run["rps"] / reference)
+                ratio = row["ratios"].get(mode, run["rps"] / reference)
                 share = f"{ratio:.0%}" if ratio >= 0.01 else f"1/{1 / ratio:.0f}"
                 bad = f" ({run['non2xx']} non-2xx)" if run["non2xx"] else ""
                 label = MODE_LABELS.get(mode, mode)

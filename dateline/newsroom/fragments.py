@@ -1,6 +1,6 @@
 """Parts of a reader page that can be kept between renders, and what a page shows, for a cache to know.
 
-The newsroom only marks them; keeping them is another capability's business (delivery), through two Wagtail
+The newsroom only marks them; keeping them is another capability's business (delivery), through three Wagtail
 hooks, so that the newsroom imports none of it:
 
 * ``dateline_render_fragment``: ``fn(request, name, keys, render) -> str``. Called by ``{% fragment %}`` with the
@@ -8,8 +8,8 @@ hooks, so that the newsroom imports none of it:
   The first hook answers; without one, the fragment is rendered every time.
 * ``dateline_keep_value``: ``fn(request, name, keys, compute) -> value``. Called by `kept_value` for what a page
   build looks up (the story at a URL): the first hook answers, with a value it kept or with ``compute()``.
-* ``dateline_content_shown``: ``fn(request, obj)``. Called by ``{% shown obj %}`` for each story a list shows, so
-  that what a fragment showed can be recorded with it.
+* ``dateline_content_shown``: ``fn(request, obj)``. Called by ``{% shown obj %}`` for each story a list shows (and each
+  topic an overview names), so that what a fragment showed can be recorded with it.
 
 In a template::
 

@@ -1,4 +1,5 @@
-"""The story lists under an article are kept between page builds, and dropped with what they showed."""
+"""Parts of reader pages (the lists under an article, the home page's section blocks) and the story at a URL are kept
+between page builds, and dropped with what they showed."""
 
 import pytest
 from django.core.cache import caches
